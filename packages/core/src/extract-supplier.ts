@@ -1,0 +1,361 @@
+import { findDates } from "./dates";
+import type { ExtractedField } from "./invoice";
+import { dateLabelEnd, invoiceNumberLabelEnd } from "./label-words";
+import { rows, type TextLine, textExtent, unionBox } from "./page-layout";
+import { words } from "./word-match";
+
+/** Legal forms: a line carrying one is almost always the business name. */
+const LEGAL_FORM = words(
+  String.raw`sdn\.?\s?bhd\.?`,
+  String.raw`sdn\.?`,
+  String.raw`bhd\.?`,
+  "berhad",
+  String.raw`s\/b`,
+  String.raw`ltd\.?`,
+  "limited",
+  "plc",
+  String.raw`pvt\.?`,
+  "private",
+  "llc",
+  "llp",
+  "plt",
+  String.raw`inc\.?`,
+  String.raw`corp\.?`,
+  "corporation",
+  "লিমিটেড",
+  "লিঃ",
+  "প্রাইভেট",
+  "কর্পোরেশন",
+);
+/** Kinds of business that shop names carry. */
+const BUSINESS = words(
+  "enterprises?",
+  "trading",
+  "traders?",
+  "stores?",
+  "mart",
+  "supermarket",
+  "shop",
+  "restaurants?",
+  "restoran",
+  "cafe",
+  "hotel",
+  "pharmacy",
+  "farmasi",
+  "hardware",
+  "bakery",
+  "bakeries",
+  "company",
+  String.raw`co\.`,
+  "industries",
+  "electronics",
+  "textiles?",
+  "garments?",
+  "agency",
+  "agencies",
+  "books?",
+  "bookstores?",
+  "stationery",
+  "motors",
+  "medical",
+  "clinic",
+  String.raw`(?:&|and)\s?sons`,
+  "brothers",
+  String.raw`bros\.?`,
+  "kedai",
+  "pasar(?:aya)?",
+  "ট্রেডার্স",
+  "ট্রেডিং",
+  "এন্টারপ্রাইজ(?:েস)?",
+  "এন্টারপ্রাইজ",
+  "স্টোর(?:্স)?",
+  "ষ্টোর(?:্স)?",
+  "মার্ট",
+  "শপ",
+  "হোটেল",
+  "রেস্টুরেন্ট",
+  "রেস্তোরাঁ",
+  "ফার্মেসী",
+  "ফার্মেসি",
+  "মেডিকেল",
+  "হার্ডওয়্যার",
+  "বেকারি",
+  "বস্ত্রালয়",
+  "ভান্ডার",
+  "ভাণ্ডার",
+  "এজেন্সি",
+  "ইলেকট্রনিক্স",
+  "ইন্ডাস্ট্রিজ",
+  "টেক্সটাইল",
+  "গার্মেন্টস",
+  String.raw`(?:অ্যান্ড|এন্ড)\s?সন্স`,
+  "ব্রাদার্স",
+  "কোম্পানি",
+  "বিতান",
+  "প্রেস",
+);
+const ADDRESS = words(
+  "jalan",
+  String.raw`jln\.?`,
+  "lorong",
+  "taman",
+  String.raw`tmn\.?`,
+  "lot",
+  "road",
+  String.raw`rd\.?`,
+  "street",
+  String.raw`st\.`,
+  "lane",
+  "avenue",
+  "floor",
+  String.raw`flr\.?`,
+  "level",
+  "block",
+  String.raw`blk\.?`,
+  "building",
+  String.raw`bldg\.?`,
+  "house",
+  "holding",
+  "sector",
+  "section",
+  "seksyen",
+  "suite",
+  "bandar",
+  String.raw`p\.?\s?o\.?\s?box`,
+  "thana",
+  "upazila",
+  "district",
+  String.raw`no\.?\s?\d+\w*`,
+  "বাড়ি",
+  "বাসা",
+  "রোড",
+  "সড়ক",
+  "লেন",
+  "ফ্লোর",
+  "তলা",
+  "ভবন",
+  "থানা",
+  "উপজেলা",
+  "জেলা",
+  "সেক্টর",
+  "ব্লক",
+  "হোল্ডিং",
+);
+/** A postcode next to a place name: `Dhaka-1205`, `81100 JOHOR BAHRU`. */
+const POSTCODE = /(?<![\p{N}-])\d{4,6}(?![\p{N}-])/u;
+const CONTACT = words(
+  String.raw`tel\.?`,
+  "telephone",
+  "phone",
+  "fax",
+  "mobile",
+  String.raw`mob\.?`,
+  "cell",
+  "hotline",
+  "whatsapp",
+  "e-?mail",
+  String.raw`www\.\S*`,
+  String.raw`\S+@\S+`,
+  String.raw`\S+\.com\S*`,
+  "ফোন",
+  "মোবাইল",
+  "হটলাইন",
+  "ইমেইল",
+);
+const REGISTRATION = words(
+  String.raw`reg\.?`,
+  "registration",
+  "gst",
+  "vat",
+  "bin",
+  "tin",
+  "roc",
+  String.raw`co\.?\s?no\.?`,
+  String.raw`company\s?no\.?`,
+  String.raw`br\s?no\.?`,
+  String.raw`trade\s?licen[cs]e`,
+  "mushak",
+  "বিআইএন",
+  "ভ্যাট",
+  "মূসক",
+  "নিবন্ধন",
+  String.raw`ট্রেড\s?লাইসেন্স`,
+);
+/** Document titles and courtesies that head a page without naming anyone. */
+const TITLE_WORDS = words(
+  "simplified",
+  "tax",
+  "invoice",
+  "receipt",
+  "official",
+  "cash",
+  "credit",
+  "bill",
+  "memo",
+  "sales?",
+  "challan",
+  "copy",
+  "customer",
+  "duplicate",
+  "original",
+  "welcome",
+  "to",
+  String.raw`thank\s?you`,
+  "চালান",
+  "চালানপত্র",
+  "ক্যাশ",
+  "মেমো",
+  "বিল",
+  "রশিদ",
+  "স্বাগতম",
+  "ধন্যবাদ",
+);
+const TIME = /\d{1,2}:\d{2}/;
+/** "Owned by X Sdn Bhd": X runs the shop, the name above is the one on the sign and the receipt. */
+const OWNER = words(
+  String.raw`owned\s?by`,
+  String.raw`operated\s?by`,
+  String.raw`managed\s?by`,
+  String.raw`dimiliki\s?oleh`,
+  "proprietor",
+  String.raw`prop\.`,
+  "স্বত্বাধিকারী",
+  "প্রোপ্রাইটর",
+);
+/** Where the name ends and what follows is its registration number: `(519537-X)`. */
+const TRAILING_REGISTRATION =
+  /[\s,]*\(?[A-Z]{0,4}\s?\d{4,}[\s-]?[A-Z]?\)?(?:\s*\([A-Z]{2,5}\))?$/iu;
+/** A line starting with a legal form continues the name above: `POPULAR BOOK` / `CO. (M) SDN BHD`. */
+const CONTINUES_ABOVE = /^(?:co\.|\(m\)|sdn\b|bhd\b|ltd\b|limited\b|&|and\b|লিমিটেড)/iu;
+const CONTINUES_BELOW = /(?:&|\band|-)$/iu;
+
+/** More `(` than `)`: the name goes on to the next line (`ENTERPRISE (SETIA` / `ALAM) SDN BHD`). */
+function opensBracket(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
+}
+
+function closesBracket(text: string): boolean {
+  return (text.match(/\)/g)?.length ?? 0) > (text.match(/\(/g)?.length ?? 0);
+}
+
+function letters(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0;
+}
+
+function digits(text: string): number {
+  return text.match(/\p{N}/gu)?.length ?? 0;
+}
+
+/** Lines that cannot be the business name, whatever else they say. */
+function isNotAName(text: string): boolean {
+  return (
+    letters(text) < 3 ||
+    digits(text) >= letters(text) ||
+    CONTACT.test(text) ||
+    REGISTRATION.test(text) ||
+    TIME.test(text) ||
+    findDates(text).length > 0 ||
+    dateLabelEnd(text) >= 0 ||
+    invoiceNumberLabelEnd(text) >= 0 ||
+    letters(text.replace(new RegExp(TITLE_WORDS.source, "giu"), "")) < 3 ||
+    // A line wholly in brackets is a note under the name: branch, registration, former name.
+    /^\(.*\)$/u.test(text)
+  );
+}
+
+function isAddress(text: string): boolean {
+  return (
+    ADDRESS.test(text) ||
+    (POSTCODE.test(text) && letters(text) > 0) ||
+    (text.match(/,/g)?.length ?? 0) >= 2
+  );
+}
+
+/** Tidies a name: drops a registration number after it and stray punctuation around it. */
+function cleanName(text: string): string {
+  let name = text;
+  const legal = [...name.matchAll(new RegExp(LEGAL_FORM.source, "giu"))].at(-1);
+  // Whatever follows the legal form is a registration number or branch code, not the name.
+  if (legal && /[\d(]/.test(name.slice(legal.index + legal[0].length))) {
+    name = name.slice(0, legal.index + legal[0].length);
+  }
+  return name
+    .replace(TRAILING_REGISTRATION, "")
+    .replace(/^[\s*\-.,:#]+|[\s*\-,:#]+$/gu, "")
+    .slice(0, 300);
+}
+
+interface Row {
+  text: string;
+  lines: TextLine[];
+}
+
+/**
+ * The supplier's name: in the top part of the page, the first line naming a legal form (Ltd,
+ * Sdn Bhd, লিমিটেড), else the first naming a kind of business (Traders, Store, ট্রেডার্স), else
+ * the first line that is not an address, phone, title, registration or date.
+ */
+export function extractSupplier(lines: readonly TextLine[]): ExtractedField<string> | undefined {
+  const { top, bottom } = textExtent(lines);
+  const limit = top + (bottom - top) * 0.4;
+  const head: Row[] = rows(lines)
+    .filter((r) => (r[0]?.box.y0 ?? Number.POSITIVE_INFINITY) <= limit)
+    .slice(0, 12)
+    .map((r) => ({ text: r.map((l) => l.text).join(" "), lines: r }));
+  const scored = head.map((row, i) => {
+    // Judge the name without its trailing registration number: `DION SDN BHD (CO. NO:20154-T)`.
+    const text = cleanName(row.text);
+    const owner = OWNER.test(text) || OWNER.test(head[i - 1]?.text ?? "");
+    let tier = 0;
+    if (isNotAName(text) || owner) tier = -1;
+    else if (LEGAL_FORM.test(text)) tier = 2;
+    else if (BUSINESS.test(text)) tier = 1;
+    else if (isAddress(text)) tier = -1;
+    return { row, i, tier };
+  });
+  const bestTier = Math.max(-1, ...scored.map((s) => s.tier));
+  const chosen = scored.find((s) => s.tier === bestTier);
+  if (!chosen || bestTier < 0) return undefined;
+  const parts = [chosen.row];
+  const text = chosen.row.text;
+  const above = scored[chosen.i - 1];
+  const aboveText = above?.row.text ?? "";
+  const joinsAbove =
+    CONTINUES_ABOVE.test(text) ||
+    CONTINUES_BELOW.test(aboveText) ||
+    (closesBracket(text) && opensBracket(aboveText));
+  if (above && !isNotAName(aboveText) && joinsAbove) {
+    parts.unshift(above.row);
+    // Three-line names: `AIK HUAT HARDWARE` / `ENTERPRISE (SETIA` / `ALAM) SDN BHD`.
+    const higher = scored[chosen.i - 2];
+    const higherText = higher?.row.text ?? "";
+    if (
+      higher &&
+      !isNotAName(higherText) &&
+      higher.tier >= 0 &&
+      (CONTINUES_BELOW.test(higherText) || BUSINESS.test(aboveText.split(" ")[0] ?? ""))
+    ) {
+      parts.unshift(higher.row);
+    }
+  }
+  const next = scored[chosen.i + 1];
+  const nextText = next?.row.text ?? "";
+  const nextIsLegalForm =
+    next !== undefined && letters(nextText.replace(new RegExp(LEGAL_FORM.source, "giu"), "")) === 0;
+  const joinsBelow =
+    CONTINUES_BELOW.test(text) || opensBracket(text) || (nextIsLegalForm && !LEGAL_FORM.test(text));
+  if (next && !isNotAName(nextText) && joinsBelow) parts.push(next.row);
+  const value = cleanName(parts.map((p) => p.text).join(" "));
+  if (letters(value) < 2) return undefined;
+  const used = parts.flatMap((p) => p.lines);
+  const ocr = Math.min(...used.map((l) => l.confidence));
+  const rivals = scored.filter(
+    (s) => s.tier === bestTier && s !== chosen && !parts.includes(s.row),
+  ).length;
+  const base = bestTier === 2 ? 0.8 : bestTier === 1 ? 0.65 : 0.4;
+  return {
+    value,
+    confidence: base * (rivals > 0 ? 0.85 : 1) * (0.5 + 0.5 * ocr),
+    box: unionBox(used.map((l) => l.box)),
+  };
+}

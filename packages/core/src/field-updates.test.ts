@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { applyExtraction, applyHumanEdit, statusAfterExtraction } from "./field-updates";
+import type { InvoiceFields } from "./invoice";
+
+describe("applyExtraction", () => {
+  it("fills empty fields from the machine reading", () => {
+    const out = applyExtraction(
+      {},
+      {
+        total: { value: 1_190_000, confidence: 0.9 },
+        issueDate: { value: "2026-03-18", confidence: 0.8 },
+      },
+      "server_ocr",
+    );
+    expect(out.total).toEqual({ value: 1_190_000, confidence: 0.9, provenance: "server_ocr" });
+    expect(out.issueDate?.provenance).toBe("server_ocr");
+  });
+
+  it("never overwrites a value a person typed", () => {
+    const existing: InvoiceFields = {
+      total: { value: 500_000, confidence: 1, provenance: "human" },
+    };
+    const out = applyExtraction(
+      existing,
+      { total: { value: 999_999, confidence: 0.99 } },
+      "server_ocr",
+    );
+    expect(out.total).toEqual({ value: 500_000, confidence: 1, provenance: "human" });
+  });
+
+  it("replaces an earlier machine reading", () => {
+    const existing: InvoiceFields = {
+      total: { value: 1, confidence: 0.3, provenance: "local_ocr" },
+    };
+    const out = applyExtraction(existing, { total: { value: 2, confidence: 0.7 } }, "server_ocr");
+    expect(out.total?.value).toBe(2);
+  });
+});
+
+describe("applyHumanEdit", () => {
+  it("records human provenance and the before/after of each change", () => {
+    const existing: InvoiceFields = {
+      total: { value: 100, confidence: 0.4, provenance: "server_ocr" },
+    };
+    const { fields, changes } = applyHumanEdit(existing, {
+      fields: { total: 1_190_000, issueDate: "2026-03-18" },
+    });
+    expect(fields.total).toEqual({ value: 1_190_000, confidence: 1, provenance: "human" });
+    expect(changes).toEqual([
+      { field: "total", from: 100, to: 1_190_000 },
+      { field: "issueDate", from: null, to: "2026-03-18" },
+    ]);
+  });
+
+  it("clears a field with null", () => {
+    const existing: InvoiceFields = { notes: { value: "x", confidence: 1, provenance: "human" } };
+    const { fields, changes } = applyHumanEdit(existing, { fields: { notes: null } });
+    expect(fields.notes).toBeUndefined();
+    expect(changes).toEqual([{ field: "notes", from: "x", to: null }]);
+  });
+});
+
+describe("statusAfterExtraction", () => {
+  it("is extracted when total and date are read with confidence", () => {
+    expect(
+      statusAfterExtraction({
+        total: { value: 1, confidence: 0.9, provenance: "server_ocr" },
+        issueDate: { value: "2026-01-01", confidence: 0.6, provenance: "server_ocr" },
+      }),
+    ).toBe("extracted");
+  });
+
+  it("needs review when a required field is missing or doubtful", () => {
+    expect(
+      statusAfterExtraction({ total: { value: 1, confidence: 0.9, provenance: "server_ocr" } }),
+    ).toBe("needs_review");
+    expect(
+      statusAfterExtraction({
+        total: { value: 1, confidence: 0.2, provenance: "server_ocr" },
+        issueDate: { value: "2026-01-01", confidence: 0.9, provenance: "server_ocr" },
+      }),
+    ).toBe("needs_review");
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import {
+  classifyAmountLabel,
+  dateLabelEnd,
+  invoiceNumberLabelEnd,
+  isColumnHeaderRow,
+  isCurrencyOnly,
+} from "./label-words";
+
+describe("classifyAmountLabel", () => {
+  it.each([
+    ["Grand Total", 3],
+    ["NET TOTAL :", 3],
+    ["Nett Total:", 3],
+    ["TOTAL AMOUNT PAYABLE", 3],
+    ["Amount Due", 3],
+    ["Net Payable", 3],
+    ["সর্বমোট", 3],
+    ["সর্বমোট টাকা", 3],
+    ["নিট প্রদেয়", 3],
+    ["Rounded Total", 4],
+    ["TOTAL AMT ROUNDED", 4],
+    ["TOTAL AFTER ROUNDING", 4],
+    ["Total", 2],
+    ["TOTAL (RM):", 2],
+    ["Total Amount", 2],
+    ["TOTAL SALES (INCLUSIVE OF GST) :", 2],
+    ["Total incl. VAT", 2],
+    ["ভ্যাট সহ মোট", 2],
+    ["মোট", 2],
+    ["মোট টাকা", 2],
+    ["Due", 1],
+  ])("reads %j as a total of rank %d", (label, rank) => {
+    expect(classifyAmountLabel(label)).toEqual({ role: "total", rank });
+  });
+
+  it.each([
+    "Total Qty",
+    "TOTAL ITEM(S) :",
+    "Total Discount",
+    "TOTAL SAVINGS",
+    "Total Points",
+    "মোট ছাড়",
+  ])("does not take %j for a money total", (label) => {
+    expect(classifyAmountLabel(label)).toEqual({ role: "other" });
+  });
+
+  it.each(["Cash", "CHANGE DUE", "Tendered", "Paid", "bKash", "নগদ জমা", "ফেরত"])(
+    "reads %j as a payment",
+    (label) => {
+      expect(classifyAmountLabel(label)).toEqual({ role: "payment" });
+    },
+  );
+
+  it("tells subtotals, tax and rounding apart from totals", () => {
+    expect(classifyAmountLabel("Sub Total")).toEqual({ role: "subtotal", rank: 2 });
+    expect(classifyAmountLabel("SUB-TOTAL")).toEqual({ role: "subtotal", rank: 2 });
+    expect(classifyAmountLabel("উপমোট")).toEqual({ role: "subtotal", rank: 2 });
+    expect(classifyAmountLabel("TOTAL EXCL. GST")).toEqual({ role: "subtotal", rank: 1 });
+    expect(classifyAmountLabel("মোট (ভ্যাট ছাড়া)")).toEqual({ role: "subtotal", rank: 1 });
+    expect(classifyAmountLabel("VAT 15%")).toEqual({ role: "vat", rank: 1 });
+    expect(classifyAmountLabel("ভ্যাট")).toEqual({ role: "vat", rank: 1 });
+    expect(classifyAmountLabel("মূসক (১৫%)")).toEqual({ role: "vat", rank: 1 });
+    expect(classifyAmountLabel("TOTAL GST :")).toEqual({ role: "vat", rank: 2 });
+    expect(classifyAmountLabel("GST @6% INCLUDED IN TOTAL")).toEqual({ role: "vat", rank: 2 });
+    expect(classifyAmountLabel("VAT Reg No")).toEqual({ role: "other" });
+    expect(classifyAmountLabel("ROUNDING ADJ")).toEqual({ role: "rounding" });
+  });
+
+  it("ignores text that labels nothing, and sentences", () => {
+    expect(classifyAmountLabel("Rice 5kg")).toBeNull();
+    expect(classifyAmountLabel("")).toBeNull();
+    expect(
+      classifyAmountLabel("the total shown above includes all taxes and the service fee"),
+    ).toBeNull();
+  });
+
+  it("matches whole words only", () => {
+    expect(classifyAmountLabel("Totally Fresh")).toBeNull();
+    expect(classifyAmountLabel("Subtotal")).toEqual({ role: "subtotal", rank: 2 });
+  });
+});
+
+describe("isCurrencyOnly", () => {
+  it("accepts bare currency signs and punctuation", () => {
+    for (const s of ["", ":", "RM", "Tk.", "৳", "টাকা", "(RM) :", "BDT"])
+      expect(isCurrencyOnly(s)).toBe(true);
+    for (const s of ["Total", "RM Total", "Cash"]) expect(isCurrencyOnly(s)).toBe(false);
+  });
+});
+
+describe("dateLabelEnd", () => {
+  it("finds issue-date labels in English and Bengali", () => {
+    expect(dateLabelEnd("DATE: 25/12/2018")).toBe(4);
+    expect(dateLabelEnd("Invoice Date 18/03/2026")).toBe(12);
+    expect(dateLabelEnd("তারিখ: ১৮/০৩/২০২৬")).toBe(5);
+  });
+
+  it("skips due, expiry and print dates", () => {
+    expect(dateLabelEnd("Due Date: 30/04/2026")).toBe(-1);
+    expect(dateLabelEnd("PRINT DATE: 13/03/2017")).toBe(-1);
+    expect(dateLabelEnd("Expiry date 01/2027")).toBe(-1);
+    expect(dateLabelEnd("Update your address")).toBe(-1);
+    expect(dateLabelEnd("Due Date: 30/04/2026 Invoice Date: 31/03/2026")).toBe(33);
+  });
+});
+
+describe("invoiceNumberLabelEnd", () => {
+  it.each([
+    ["Invoice No: INV-1", 10],
+    ["INV NO :KSB80051978", 6],
+    ["Inv # 12", 5],
+    ["Bill No. 44", 8],
+    ["Receipt #: CSP0420207", 9],
+    ["DOCUMENT NO : TD01167104", 11],
+    ["চালান নং: ০৪৫৭", 8],
+    ["বিল নং ১২", 6],
+    ["ক্রমিক নং ৩৩", 9],
+  ])("finds the label in %j", (text, end) => {
+    expect(invoiceNumberLabelEnd(text)).toBe(end);
+  });
+
+  it("does not take other numbers for invoice numbers", () => {
+    expect(invoiceNumberLabelEnd("Tel No: 01711")).toBe(-1);
+    expect(invoiceNumberLabelEnd("GST REG NO: 0013")).toBe(-1);
+  });
+});
+
+describe("isColumnHeaderRow", () => {
+  it("recognises a row of column headings", () => {
+    expect(isColumnHeaderRow(["Qty", "Description", "Price", "Total"])).toBe(true);
+    expect(isColumnHeaderRow(["বিবরণ", "পরিমাণ", "দর", "টাকা"])).toBe(true);
+    expect(isColumnHeaderRow(["Total", "1,190.00"])).toBe(false);
+  });
+});

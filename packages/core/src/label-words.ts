@@ -1,0 +1,248 @@
+/**
+ * The words invoices and receipts use to label their fields, in English and Bengali, and what a
+ * label text means for the amount beside it.
+ */
+import { words } from "./word-match";
+
+const TOTAL = words(
+  "total",
+  String.raw`tot\.?`,
+  "ttl",
+  String.raw`সর্ব\s?মোট`,
+  "মোট",
+  String.raw`নিট\s?মোট`,
+);
+/** Labels that name the final amount to pay, preferred over a plain "total". */
+const FINAL = words(
+  String.raw`grand\s?total`,
+  String.raw`nett?\s?total`,
+  String.raw`final\s?total`,
+  String.raw`total\s?(?:amount\s?|amt\.?\s?)?(?:payable|due)`,
+  String.raw`(?:amount|amt\.?|net|nett|bill|balance)\s?(?:payable|due)`,
+  String.raw`payable\s?amount`,
+  String.raw`সর্ব\s?মোট`,
+  String.raw`নিট\s?প্রদেয়`,
+  String.raw`মোট\s?প্রদেয়`,
+  String.raw`নিট\s?মোট`,
+  String.raw`প্রদেয়\s?টাকা`,
+);
+/** The amount after rounding is what is actually paid, so it beats every other total. */
+const ROUNDED_TOTAL = words(
+  String.raw`rounded\s?(?:total|amount|amt\.?)`,
+  String.raw`(?:nett?\s?)?total\s?(?:amt\.?\s?|amount\s?)?(?:rounded|after\s?round(?:ing)?|after\s?adj\w*)`,
+  String.raw`(?:nett?\s?)?total\s?\(?rounded\)?`,
+);
+/** Too vague to trust alone, but better than nothing: "Due", "Net", "Payable". */
+const WEAK_TOTAL = words("due", "nett?", "payable", "প্রদেয়");
+const SUBTOTAL = words(String.raw`sub\s?-?\s?total`, String.raw`উপ\s?-?\s?মোট`);
+const TAX = words("vat", String.raw`v\.a\.t\.?`, "gst", "sst", "tax", "ভ্যাট", "মূসক", "মুসক");
+const TAX_INCLUDED = words(
+  String.raw`incl\.?`,
+  String.raw`inc\.?`,
+  "including",
+  "inclusive",
+  "includes",
+  "with",
+  "after",
+  "সহ",
+);
+const TAX_EXCLUDED = words(
+  String.raw`excl\.?`,
+  String.raw`exc\.?`,
+  "excluding",
+  "exclusive",
+  "before",
+  "without",
+  String.raw`net\s?of`,
+  String.raw`nett\s?of`,
+  "ছাড়া",
+  "বাদে",
+  "ব্যতীত",
+);
+/** "VAT Reg No", "GST Summary": tax words that do not label the tax amount. */
+const TAX_NOT_AMOUNT = words(
+  String.raw`reg\.?`,
+  "registration",
+  String.raw`no\.?`,
+  "id",
+  "bin",
+  "summary",
+  "analysis",
+  "invoice",
+  "code",
+  "নিবন্ধন",
+  "নং",
+);
+const PAYMENT = words(
+  "cash",
+  "change",
+  "credit",
+  "tender(?:ed)?",
+  "paid",
+  "payment",
+  "card",
+  "visa",
+  String.raw`master\s?card`,
+  "amex",
+  "bkash",
+  "nagad",
+  "rocket",
+  "refund",
+  "advance",
+  "deposit",
+  "received",
+  String.raw`balance(?!\s?due)`,
+  "নগদ",
+  "ফেরত",
+  "পরিশোধিত",
+  "জমা",
+  "অগ্রিম",
+  "বাকি",
+);
+/** Totals of something other than money, or of money taken off. */
+const NOT_MONEY_TOTAL = words(
+  String.raw`qty\.?`,
+  "quantity",
+  "items?",
+  String.raw`item\s?\(s\)`,
+  "count",
+  "pcs",
+  "pieces?",
+  "units?",
+  "stamps?",
+  String.raw`stamp\s?\(s\)`,
+  "points?",
+  "weight",
+  "kg",
+  "litres?",
+  "discount",
+  String.raw`disc\.?`,
+  "savings?",
+  "saved",
+  "less",
+  String.raw`promo\w*`,
+  "voucher",
+  "সংখ্যা",
+  "পিস",
+  "ছাড়",
+  "ডিসকাউন্ট",
+  "কমিশন",
+);
+const ROUNDING = words(String.raw`round\w*`, "rnd", String.raw`adj\.?`, "adjustments?");
+
+/** What an amount next to a label is. `rank` orders labels of one role, higher is surer. */
+export type AmountLabel =
+  | { role: "total" | "subtotal" | "vat"; rank: number }
+  | { role: "rounding" | "payment" | "other" };
+
+/** Longer "labels" are sentences ("GST is included in the total above"), not labels. */
+const MAX_LABEL_WORDS = 8;
+
+/** Reads what the label text in front of an amount says the amount is; null if no label. */
+export function classifyAmountLabel(text: string): AmountLabel | null {
+  const label = text.normalize("NFC");
+  if (label.split(/\s+/).filter(Boolean).length > MAX_LABEL_WORDS) return null;
+  if (PAYMENT.test(label)) return { role: "payment" };
+  if (NOT_MONEY_TOTAL.test(label)) return { role: "other" };
+  if (SUBTOTAL.test(label)) return { role: "subtotal", rank: 2 };
+  const total = TOTAL.test(label) || FINAL.test(label) || ROUNDED_TOTAL.test(label);
+  if (ROUNDING.test(label) && !total) return { role: "rounding" };
+  if (TAX.test(label)) {
+    if (TAX_EXCLUDED.test(label)) return total ? { role: "subtotal", rank: 1 } : { role: "other" };
+    if (!(total && TAX_INCLUDED.test(label))) {
+      if (TAX_NOT_AMOUNT.test(label)) return { role: "other" };
+      return { role: "vat", rank: total ? 2 : 1 };
+    }
+  } else if (TAX_EXCLUDED.test(label)) {
+    return total ? { role: "subtotal", rank: 1 } : { role: "other" };
+  }
+  if (ROUNDED_TOTAL.test(label)) return { role: "total", rank: 4 };
+  if (FINAL.test(label)) return { role: "total", rank: 3 };
+  if (total) return { role: "total", rank: 2 };
+  if (WEAK_TOTAL.test(label)) return { role: "total", rank: 1 };
+  return null;
+}
+
+const CURRENCY_ONLY = new RegExp(
+  String.raw`^[\s:.\-=()[\]#@*]*(?:(?:৳|tk\.?|taka|bdt|টাকা|rm|myr|\$)[\s:.\-=()[\]]*)?$`.normalize(
+    "NFC",
+  ),
+  "iu",
+);
+
+/** A label that is only a currency sign or punctuation (`RM`, `:`, `Tk.`): no meaning of its own. */
+export function isCurrencyOnly(label: string): boolean {
+  return CURRENCY_ONLY.test(label);
+}
+
+const DATE_LABEL = words("date", "dated", String.raw`dt\.?`, "তারিখ", "তাং");
+/** Dates that are not the issue date. */
+const OTHER_DATE = words(
+  "due",
+  "expiry",
+  String.raw`exp\.?`,
+  "expires?",
+  "print(?:ed)?",
+  "valid",
+  "warranty",
+  "delivery",
+  "birth",
+  "entry",
+  "exit",
+  "মেয়াদ",
+  "ডেলিভারি",
+  "পরিশোধের",
+);
+
+/** Where a label for the issue date ends in a line (NFC, as `textLines` gives), or -1. */
+export function dateLabelEnd(line: string): number {
+  const text = line.normalize("NFC");
+  for (const m of text.matchAll(new RegExp(DATE_LABEL.source, "giu"))) {
+    // "Due Date", "Print Date": the qualifier is in the two words before the label.
+    const qualifier = text.slice(0, m.index).split(/\s+/).slice(-3).join(" ");
+    if (!OTHER_DATE.test(qualifier)) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+const DOCUMENT = String.raw`(?:tax\s?)?(?:invoice|inv|bill|receipt|rcpt|document|doc|memo|cash\s?memo|challan|chalan|slip|voucher)`;
+const NUMBER_WORD = String.raw`(?:no\.?|num\.?|number|nbr|#)`;
+const INVOICE_NUMBER_LABEL = words(
+  String.raw`${DOCUMENT}\.?\s?${NUMBER_WORD}`,
+  String.raw`${DOCUMENT}\s?#`,
+  String.raw`(?:চালান|চালানের|বিল|ক্রমিক|মেমো|ক্যাশ\s?মেমো|রশিদ|ইনভয়েস)\s?(?:নং|নম্বর|নাম্বার|নম্বরঃ)`,
+);
+
+/** Where a label for the invoice number ends in a line (NFC, as `textLines` gives), or -1. */
+export function invoiceNumberLabelEnd(line: string): number {
+  const m = INVOICE_NUMBER_LABEL.exec(line.normalize("NFC"));
+  return m ? m.index + m[0].length : -1;
+}
+
+const COLUMN_HEADER = words(
+  "qty",
+  "quantity",
+  "price",
+  "rate",
+  "amount",
+  "amt",
+  "description",
+  "desc",
+  "item",
+  "unit",
+  "disc",
+  "code",
+  "tax",
+  "gst",
+  "vat",
+  "পরিমাণ",
+  "দর",
+  "মূল্য",
+  "বিবরণ",
+  "একক",
+);
+
+/** A row of column headings ("Qty  Price  Amount  Total"), where a value below is a table cell. */
+export function isColumnHeaderRow(texts: readonly string[]): boolean {
+  return texts.filter((t) => COLUMN_HEADER.test(t)).length >= 2;
+}
