@@ -5,7 +5,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Database-backed suites share one PostgreSQL per run (see apps/server/test/global-setup.ts).
-    fileParallelism: true,
+    // Database-backed suites share one embedded PostgreSQL per run, each in its own databases.
+    globalSetup: ["apps/server/test/global-setup.ts"],
   },
 });

@@ -1,0 +1,94 @@
+import path from "node:path";
+import { z } from "zod";
+
+const optionalUrl = (what: string, protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .refine(
+      (s) => {
+        if (s === undefined) return true;
+        try {
+          return protocols.includes(new URL(s).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a ${what} URL (${protocols.join(" or ")}//…)` },
+    );
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s ? s : String(fallback)))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number")
+        .transform(Number)
+        .pipe(z.number().int().min(min).max(max)),
+    );
+
+const EnvSchema = z.object({
+  PORT: intIn(0, 65535, 8080),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  CHALAN_DATA_DIR: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: optionalUrl("PostgreSQL", ["postgres:", "postgresql:"]),
+  CHALAN_PG_PORT: intIn(1024, 65535, 54329),
+  SMTP_URL: optionalUrl("SMTP", ["smtp:", "smtps:"]),
+  MAIL_FROM: z.string().trim().min(3).default("Chalan <chalan@localhost>"),
+  MAX_UPLOAD_MB: intIn(1, 1024, 25),
+  WORKER_CONCURRENCY: intIn(1, 64, 2),
+  OCR_WORKERS: intIn(1, 16, 1),
+  TOKEN_TTL_DAYS: intIn(1, 3650, 30),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  embeddedPgPort: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  maxUploadBytes: number;
+  workerConcurrency: number;
+  ocrWorkers: number;
+  tokenTtlMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Chalan cannot start: bad configuration\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Reads the environment once at start; every bad value is named with what would be accepted. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) => `${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.CHALAN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgPort: e.CHALAN_PG_PORT,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    ocrWorkers: e.OCR_WORKERS,
+    tokenTtlMs: e.TOKEN_TTL_DAYS * 86_400_000,
+  };
+}

@@ -1,0 +1,91 @@
+import { applyHumanEdit, InvoiceListQuery, InvoicePatch, UUID_PATTERN } from "@chalan/core";
+import type { FastifyPluginAsync } from "fastify";
+import { withTransaction } from "../../db/transaction";
+import {
+  findInvoice,
+  type InvoiceRecord,
+  listInvoices,
+  recordEvent,
+  saveFields,
+} from "../../invoices/invoice-repo";
+import { type AppDeps, requireAuth } from "../app";
+import { notFound, Problem } from "../problem";
+import { parseOr400 } from "../zod-problem";
+
+const toApi = (inv: InvoiceRecord) => ({
+  id: inv.id,
+  status: inv.status,
+  submitter: { name: inv.submitterName, email: inv.submitterEmail },
+  receivedAt: inv.receivedAt.toISOString(),
+  updatedAt: inv.updatedAt.toISOString(),
+  failureReason: inv.failureReason,
+  fields: inv.fields,
+  pages: inv.pages.map((p) => ({
+    n: p.pageNo,
+    mime: p.mime,
+    size: p.byteSize,
+    sha256: p.sha256,
+    url: `/api/invoices/${inv.id}/pages/${p.pageNo}`,
+  })),
+});
+
+function invoiceId(params: unknown): string {
+  const id = (params as { id: string }).id;
+  if (!UUID_PATTERN.test(id)) throw notFound(`Invoice ${id}`);
+  return id.toLowerCase();
+}
+
+export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+  app.get("/api/invoices", async (req) => {
+    const auth = requireAuth(req);
+    const q = parseOr400(InvoiceListQuery, req.query, "query");
+    const invoices = await listInvoices(deps.pool, auth.orgId, q);
+    return { invoices: invoices.map(toApi) };
+  });
+
+  app.get("/api/invoices/:id", async (req) => {
+    const auth = requireAuth(req);
+    const id = invoiceId(req.params);
+    const inv = await findInvoice(deps.pool, auth.orgId, id);
+    if (!inv) throw notFound(`Invoice ${id}`);
+    return toApi(inv);
+  });
+
+  app.patch("/api/invoices/:id", async (req) => {
+    const auth = requireAuth(req);
+    const id = invoiceId(req.params);
+    const patch = parseOr400(InvoicePatch, req.body, "invoice edit");
+    return withTransaction(deps.pool, async (tx) => {
+      const inv = await findInvoice(tx, auth.orgId, id, { forUpdate: true });
+      if (!inv) throw notFound(`Invoice ${id}`);
+      if (inv.status === "posted") {
+        throw new Problem(
+          409,
+          "Invoice already posted",
+          "A posted invoice cannot be edited; create an amendment.",
+        );
+      }
+      const { fields, changes } = applyHumanEdit(inv.fields, patch);
+      if (changes.length > 0) {
+        await saveFields(tx, auth.orgId, id, fields, inv.status);
+        await recordEvent(tx, auth.orgId, id, `user:${auth.userId}`, "edited", { changes });
+      }
+      return toApi((await findInvoice(tx, auth.orgId, id)) as InvoiceRecord);
+    });
+  });
+
+  app.get("/api/invoices/:id/pages/:n", async (req, reply) => {
+    const auth = requireAuth(req);
+    const id = invoiceId(req.params);
+    const n = Number((req.params as { n: string }).n);
+    const inv = await findInvoice(deps.pool, auth.orgId, id);
+    const page = inv?.pages.find((p) => p.pageNo === n);
+    if (!page) throw notFound(`Page ${(req.params as { n: string }).n} of invoice ${id}`);
+    const bytes = await deps.blobs.get(page.sha256);
+    return reply
+      .type(page.mime)
+      .header("Cache-Control", "private, max-age=31536000, immutable")
+      .header("ETag", `"${page.sha256}"`)
+      .send(bytes);
+  });
+};

@@ -1,0 +1,84 @@
+import {
+  applyExtraction,
+  type ExtractedFields,
+  type FieldName,
+  statusAfterExtraction,
+} from "@chalan/core";
+import type pg from "pg";
+import type { PgBoss } from "pg-boss";
+import type { BlobStore } from "../blobs/blob-store";
+import { withTransaction } from "../db/transaction";
+import { findInvoice, markFailed, recordEvent, saveFields } from "../invoices/invoice-repo";
+import { type ExtractJob, enqueueInTransaction, QUEUES } from "../queue/boss";
+import { oweNotification } from "./notification-repo";
+
+/** Reads one stored page (image or PDF) into fields. Throws `UnreadablePageError` for bad input. */
+export type PageReader = (bytes: Buffer, mime: string) => Promise<ExtractedFields>;
+
+/** The page itself is the problem (corrupt, unreadable): retrying cannot help. */
+export class UnreadablePageError extends Error {}
+
+export interface ExtractDeps {
+  pool: pg.Pool;
+  boss: PgBoss;
+  blobs: BlobStore;
+  readPage: PageReader;
+}
+
+/** For each field, the most confident reading across the invoice's pages. */
+function bestOfPages(pages: ExtractedFields[]): ExtractedFields {
+  const out: Record<string, ExtractedFields[FieldName]> = {};
+  for (const page of pages) {
+    for (const [name, f] of Object.entries(page)) {
+      if (f && (out[name] === undefined || f.confidence > (out[name]?.confidence ?? 0)))
+        out[name] = f;
+    }
+  }
+  return out as ExtractedFields;
+}
+
+/**
+ * Reads an invoice's pages and stores the fields. Idempotent: a job redelivered after a crash finds
+ * the invoice no longer `captured` and does nothing, and the notification it owes was enqueued in
+ * the same transaction that stored the fields.
+ */
+export async function runExtractJob(
+  deps: ExtractDeps,
+  job: ExtractJob,
+  attempt: { retryCount: number; retryLimit: number },
+): Promise<void> {
+  const before = await findInvoice(deps.pool, job.orgId, job.invoiceId);
+  if (before?.status !== "captured") return;
+  let readings: ExtractedFields[];
+  try {
+    readings = [];
+    for (const page of before.pages) {
+      readings.push(await deps.readPage(await deps.blobs.get(page.sha256), page.mime));
+    }
+  } catch (e) {
+    const last = attempt.retryCount >= attempt.retryLimit;
+    if (!(e instanceof UnreadablePageError) && !last) throw e;
+    const reason =
+      e instanceof UnreadablePageError ? e.message : `reading failed: ${(e as Error).message}`;
+    await withTransaction(deps.pool, async (tx) => {
+      const inv = await findInvoice(tx, job.orgId, job.invoiceId, { forUpdate: true });
+      if (inv?.status === "captured") await markFailed(tx, job.orgId, job.invoiceId, reason);
+    });
+    return;
+  }
+  await withTransaction(deps.pool, async (tx) => {
+    const inv = await findInvoice(tx, job.orgId, job.invoiceId, { forUpdate: true });
+    if (inv?.status !== "captured") return;
+    const fields = applyExtraction(inv.fields, bestOfPages(readings), "server_ocr");
+    const status = statusAfterExtraction(fields);
+    await saveFields(tx, job.orgId, job.invoiceId, fields, status);
+    await recordEvent(tx, job.orgId, job.invoiceId, "system", "extracted", { status });
+    const owed = await oweNotification(tx, {
+      orgId: job.orgId,
+      invoiceId: job.invoiceId,
+      kind: "invoice-received",
+      recipient: inv.submitterEmail,
+    });
+    if (owed) await enqueueInTransaction(deps.boss, tx, QUEUES.notify, job);
+  });
+}
