@@ -16,7 +16,7 @@ const optionalUrl = (what: string, protocols: string[]) =>
           return false;
         }
       },
-      { message: `must be a ${what} URL (${protocols.join(" or ")}//…)` },
+      { message: `must be ${what} URL (${protocols.join(" or ")}//…)` },
     );
 
 const intIn = (min: number, max: number, fallback: number) =>
@@ -37,9 +37,9 @@ const EnvSchema = z.object({
   PORT: intIn(0, 65535, 8080),
   HOST: z.string().trim().min(1).default("0.0.0.0"),
   CHALAN_DATA_DIR: z.string().trim().min(1).default("./data"),
-  DATABASE_URL: optionalUrl("PostgreSQL", ["postgres:", "postgresql:"]),
+  DATABASE_URL: optionalUrl("a PostgreSQL", ["postgres:", "postgresql:"]),
   CHALAN_PG_PORT: intIn(1024, 65535, 54329),
-  SMTP_URL: optionalUrl("SMTP", ["smtp:", "smtps:"]),
+  SMTP_URL: optionalUrl("an SMTP", ["smtp:", "smtps:"]),
   MAIL_FROM: z.string().trim().min(3).default("Chalan <chalan@localhost>"),
   MAX_UPLOAD_MB: intIn(1, 1024, 25),
   WORKER_CONCURRENCY: intIn(1, 64, 2),
@@ -81,7 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.CHALAN_DATA_DIR),
+    // `npm start` runs inside apps/server; a relative path means where the user typed the command.
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), e.CHALAN_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     embeddedPgPort: e.CHALAN_PG_PORT,
     smtpUrl: e.SMTP_URL,
