@@ -14,7 +14,12 @@ describe("loadConfig", () => {
 
   it("names every bad value and what would be accepted", () => {
     try {
-      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", SMTP_URL: "not a url", MAX_UPLOAD_MB: "0" });
+      loadConfig({
+        PORT: "eighty",
+        DATABASE_URL: "mysql://x",
+        SMTP_URL: "not a url",
+        MAX_UPLOAD_MB: "0",
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);

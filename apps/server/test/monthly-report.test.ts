@@ -1,9 +1,27 @@
+import { PassThrough } from "node:stream";
 import { dhakaMonth } from "@chalan/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { runReport } from "../src/cli/report";
 import { createDatabase, dbTargets } from "./databases";
 import { startTestServer, type TestServer } from "./harness";
 import { renderInvoiceImage } from "./render-invoice";
 import { startSmtpSink } from "./smtp-sink";
+
+/** `chalan report --month M` against a running server's database; returns what it printed. */
+async function cliReport(server: TestServer, month: string): Promise<string> {
+  const out = new PassThrough();
+  let text = "";
+  out.on("data", (d: Buffer) => {
+    text += d.toString();
+  });
+  const code = await runReport(["--month", month], out, {
+    DATABASE_URL: server.config.databaseUrl,
+    CHALAN_DATA_DIR: server.config.dataDir,
+    SMTP_URL: "smtp://127.0.0.1:1",
+  });
+  expect(code).toBe(0);
+  return text;
+}
 
 /** Invoices are received "now"; the report for this month is due on the 1st of the next. */
 const thisMonth = dhakaMonth(new Date());
@@ -106,6 +124,11 @@ describe.each(dbTargets())("monthly report on $name PostgreSQL", (target) => {
     clock.now = dayAfterDue;
     expect(await server.chalan.scheduler.tick()).toEqual({ planned: false, reports: 0 });
     expect(await waitForReports(2, smtp)).toHaveLength(2);
+
+    // On demand from the command line: the month is already done, so nothing is sent twice.
+    expect(await cliReport(server, thisMonth)).toBe(
+      "nasrin@example.com: already-sent\nrafiq@example.com: already-sent\n",
+    );
   });
 
   it("catches up on start when the server was off at 09:00 on the 1st", async () => {
@@ -158,5 +181,8 @@ describe.each(dbTargets())("monthly report on $name PostgreSQL", (target) => {
     expect(await server.chalan.scheduler.tick()).toEqual({ planned: true, reports: 0 });
     expect(await waitForReports(0, smtp)).toEqual([]);
     expect(smtp.messages).toEqual([]);
+    expect(await cliReport(server, "2026-01")).toBe(
+      "no invoices were received in 2026-01; nothing to send\n",
+    );
   });
 });

@@ -7,13 +7,17 @@ import { planMonth, runMonthlyReportJob } from "../reports/monthly-report";
 import { createMailer, openDatabase } from "../server";
 
 /** `chalan report --month YYYY-MM`: owes and sends that month's reports now, each still only once. */
-export async function runReport(args: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function runReport(
+  args: string[],
+  out: NodeJS.WritableStream,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const { values } = parseArgs({ args, options: { month: { type: "string" } } });
   const month = values.month;
   if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
     throw new Error("give the month as --month YYYY-MM, e.g. --month 2026-03");
   }
-  const config = loadConfig();
+  const config = loadConfig(env);
   const db = await openDatabase(config);
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const mailer = createMailer(config);

@@ -1,9 +1,6 @@
 import { PDFDocument } from "pdf-lib";
-import sharp from "sharp";
 import { Problem } from "../http/problem";
-
-// 10,000 × 10,000: far beyond any phone camera, far below what would exhaust a worker's memory.
-export const MAX_INPUT_PIXELS = 100_000_000;
+import { imageError, openImage } from "../images/decode";
 
 /** Decodes the whole page once at upload, so a truncated or corrupt file is refused, not queued. */
 export async function checkPageReadable(bytes: Buffer, kind: string, label: string): Promise<void> {
@@ -32,17 +29,13 @@ export async function checkPageReadable(bytes: Buffer, kind: string, label: stri
     return;
   }
   try {
-    await sharp(bytes, { failOn: "truncated", limitInputPixels: MAX_INPUT_PIXELS })
-      .resize(256, 256, { fit: "inside" })
-      .toBuffer();
+    await openImage(bytes).resize(256, 256, { fit: "inside" }).toBuffer();
   } catch (e) {
-    const tooBig = /pixel limit/i.test((e as Error).message);
+    const err = imageError(e, label);
     throw new Problem(
-      tooBig ? 413 : 422,
-      tooBig ? "Image too large" : "Corrupt image",
-      tooBig
-        ? `${label} has more than ${MAX_INPUT_PIXELS / 1_000_000} million pixels. Take the photo at a lower resolution.`
-        : `${label} is damaged or incomplete (was the upload cut off?). Take or send the photo again.`,
+      err.code === "too_large" ? 413 : 422,
+      err.code === "too_large" ? "Image too large" : "Corrupt image",
+      err.message,
     );
   }
 }

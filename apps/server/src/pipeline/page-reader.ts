@@ -1,10 +1,9 @@
-import { extractFields } from "@chalan/core";
-import sharp from "sharp";
+import { ImageError } from "../images/decode";
+import { readInvoice } from "../ocr/read-invoice";
 import { TesseractEngine } from "../ocr/tesseract-engine";
-import { MAX_INPUT_PIXELS } from "./check-page";
 import { type PageReader, UnreadablePageError } from "./extract-job";
 
-/** The server's reader: images through offline OCR and the core extractor. */
+/** The server's reader: page images through offline OCR and the core extractor. */
 export function createPageReader(ocrWorkers: number): {
   readPage: PageReader;
   close(): Promise<void>;
@@ -12,19 +11,15 @@ export function createPageReader(ocrWorkers: number): {
   const engine = new TesseractEngine({ poolSize: ocrWorkers });
   return {
     async readPage(bytes, mime) {
+      // PDFs are stored and served; reading them (text layer or rasterised) comes with the
+      // extraction engine work. Until then a PDF invoice waits for a person in needs_review.
       if (mime === "application/pdf") return {};
-      let png: Buffer;
       try {
-        png = await sharp(bytes, { failOn: "truncated", limitInputPixels: MAX_INPUT_PIXELS })
-          .rotate()
-          .resize(2500, 2500, { fit: "inside", withoutEnlargement: true })
-          .grayscale()
-          .png()
-          .toBuffer();
+        return (await readInvoice(bytes, engine, "the page")).fields;
       } catch (e) {
-        throw new UnreadablePageError(`the page image cannot be decoded: ${(e as Error).message}`);
+        if (e instanceof ImageError) throw new UnreadablePageError(e.message);
+        throw e;
       }
-      return extractFields(await engine.recognize(png));
     },
     close: () => engine.close(),
   };

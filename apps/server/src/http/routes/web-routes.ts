@@ -11,7 +11,9 @@ export const webRoot = path.resolve(
 
 // Bengali glyphs (and ৳) are missing from many desktops' fonts; we serve Noto Sans Bengali ourselves.
 const fontRoot = path.join(
-  path.dirname(createRequire(import.meta.url).resolve("@fontsource/noto-sans-bengali/package.json")),
+  path.dirname(
+    createRequire(import.meta.url).resolve("@fontsource/noto-sans-bengali/package.json"),
+  ),
   "files",
 );
 
