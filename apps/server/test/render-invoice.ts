@@ -1,3 +1,4 @@
+import { escapeHtml } from "@chalan/core";
 import sharp from "sharp";
 
 export interface InvoiceLineSpec {
@@ -59,9 +60,9 @@ export async function renderInvoiceImage(spec: InvoiceSpec): Promise<RenderedInv
   };
   const rules: number[] = [];
 
-  await put(`<span size="x-large" weight="bold">${escape(spec.supplierName)}</span>`, left, 90);
+  await put(`<span size="x-large" weight="bold">${escapeHtml(spec.supplierName)}</span>`, left, 90);
   await put(`<span size="large" weight="bold">INVOICE</span>`, right, 200, "right");
-  await put(`Invoice No: ${escape(spec.invoiceNumber)}`, left, 270);
+  await put(`Invoice No: ${escapeHtml(spec.invoiceNumber)}`, left, 270);
   await put(`Date: ${dmy(spec.issueDate)}`, left, 310);
 
   let y = 400;
@@ -73,7 +74,7 @@ export async function renderInvoiceImage(spec: InvoiceSpec): Promise<RenderedInv
   rules.push(y + 40);
   y += 60;
   for (const [i, line] of spec.lines.entries()) {
-    await put(escape(line.description), left, y);
+    await put(escapeHtml(line.description), left, y);
     await put(String(line.qty), qtyRight, y, "right");
     await put(taka(line.unitPrice), unitPriceRight, y, "right");
     await put(taka(amounts[i] ?? 0), right, y, "right");
@@ -115,8 +116,4 @@ function dmy(iso: string): string {
 
 function percent(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -6,6 +6,7 @@ import { parseDate } from "./dates";
 import { extractFields } from "./extract-fields";
 import { parseAmount } from "./money";
 import type { OcrLine, OcrPage } from "./ocr";
+import { textSimilarity } from "./text-similarity";
 
 /**
  * Real scanned receipts (ICDAR 2019 SROIE task 3, Malaysian, English) with ground truth. The core
@@ -56,27 +57,6 @@ function loadPage(csv: string): OcrPage {
   };
 }
 
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** 1 - normalised edit distance, ignoring case and spaces. */
-function similarity(a: string, b: string): number {
-  const x = a.toLowerCase().replace(/\s+/g, "");
-  const y = b.toLowerCase().replace(/\s+/g, "");
-  const longest = Math.max(x.length, y.length);
-  return longest === 0 ? 1 : 1 - levenshtein(x, y) / longest;
-}
-
 describe("extractFields on the SROIE dev receipts", () => {
   it("reads totals, dates and company names of real receipts", () => {
     const ids = readdirSync(join(DIR, "key"))
@@ -97,7 +77,7 @@ describe("extractFields on the SROIE dev receipts", () => {
       // Ground truth copies the printed total, currency sign included ("RM 3.30", "$8.20").
       const total = parseAmount(truth.total.replace(/^\$/, ""));
       const date = parseDate(truth.date);
-      const company = similarity(fields.supplierName?.value ?? "", truth.company);
+      const company = textSimilarity(fields.supplierName?.value ?? "", truth.company);
       if (total !== null && fields.total?.value === total) totals++;
       else misses.push(`${id} total ${fields.total?.value} != ${total}`);
       if (date !== null && fields.issueDate?.value === date) dates++;

@@ -12,3 +12,4 @@ export * from "./money";
 export * from "./monthly-report";
 export * from "./ocr";
 export * from "./report-schedule";
+export * from "./text-similarity";

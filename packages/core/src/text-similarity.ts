@@ -1,0 +1,21 @@
+/** Edit distance: insertions, deletions and substitutions, each costing one. */
+export function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** 1 − normalised edit distance, ignoring case and spaces: how alike two names read. */
+export function textSimilarity(a: string, b: string): number {
+  const x = a.toLowerCase().replace(/\s+/g, "");
+  const y = b.toLowerCase().replace(/\s+/g, "");
+  const longest = Math.max(x.length, y.length);
+  return longest === 0 ? 1 : 1 - levenshtein(x, y) / longest;
+}
