@@ -12,7 +12,7 @@ import { OutboxMailer } from "./mail/outbox-mailer";
 import { SmtpMailer } from "./mail/smtp-mailer";
 import type { PageReader } from "./pipeline/extract-job";
 import { createPageReader } from "./pipeline/page-reader";
-import { startBoss } from "./queue/boss";
+import { type RetryPolicy, startBoss } from "./queue/boss";
 import { startWorkers } from "./queue/workers";
 import { type Clock, ReportScheduler } from "./reports/report-scheduler";
 
@@ -21,6 +21,7 @@ export interface ChalanOptions {
   /** Replaces OCR in tests that exercise the queue, not the reading. */
   readPage?: PageReader;
   reportIntervalMs?: number;
+  retry?: RetryPolicy;
 }
 
 export interface Chalan {
@@ -51,7 +52,7 @@ export async function startChalan(config: Config, opts: ChalanOptions = {}): Pro
   const db = await openDatabase(config);
   const pool = new pg.Pool({ connectionString: db.url, max: 10 });
   await migrate(pool);
-  const boss = await startBoss(db.url);
+  const boss = await startBoss(db.url, opts.retry);
   const blobs = new FsBlobStore(path.join(config.dataDir, "blobs"));
   const mailer = createMailer(config);
   const reader = opts.readPage ? null : createPageReader(config.ocrWorkers);

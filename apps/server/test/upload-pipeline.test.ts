@@ -203,6 +203,19 @@ describe.each(dbTargets())("upload → extract → email on $name PostgreSQL", (
       });
     });
 
+    it("HEIC photo (cannot be decoded here) says what to do instead", () => {
+      const heic = Buffer.concat([
+        Buffer.from([0, 0, 0, 24]),
+        Buffer.from("ftypheic"),
+        Buffer.alloc(200, 1),
+      ]);
+      return rejects(
+        [{ bytes: heic, name: "IMG_0001.HEIC", type: "image/heic" }],
+        415,
+        /Most compatible/,
+      );
+    });
+
     it("no file at all", () => rejects([], 400, /at least one invoice page/));
   });
 

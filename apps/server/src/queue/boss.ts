@@ -18,10 +18,19 @@ export interface MonthlyReportJob {
   month: string;
 }
 
-export const RETRY_LIMIT = 4;
+/** Four retries, 2 s doubling to at most 5 minutes; tests shorten the delays. */
+export interface RetryPolicy {
+  limit: number;
+  delaySeconds: number;
+  backoff: boolean;
+}
+export const DEFAULT_RETRY: RetryPolicy = { limit: 4, delaySeconds: 2, backoff: true };
 
 /** The job queue lives in the same PostgreSQL as the invoices, so enqueueing can share their transaction. */
-export async function startBoss(databaseUrl: string): Promise<PgBoss> {
+export async function startBoss(
+  databaseUrl: string,
+  retry: RetryPolicy = DEFAULT_RETRY,
+): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     max: 4,
@@ -34,10 +43,10 @@ export async function startBoss(databaseUrl: string): Promise<PgBoss> {
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     await boss.createQueue(name, {
-      retryLimit: RETRY_LIMIT,
-      retryDelay: 2,
-      retryBackoff: true,
-      retryDelayMax: 300,
+      retryLimit: retry.limit,
+      retryDelay: retry.delaySeconds,
+      retryBackoff: retry.backoff,
+      ...(retry.backoff ? { retryDelayMax: 300 } : {}),
       heartbeatSeconds: 10,
       expireInSeconds: 600,
     });
