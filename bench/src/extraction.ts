@@ -30,9 +30,7 @@ export async function benchExtraction(opts: {
   const engine = new TesseractEngine({ poolSize: opts.workers });
   const perPage: number[] = [];
   const misses: ExtractionResult["misses"] = [];
-  let total = 0;
-  let date = 0;
-  let company = 0;
+  const hits = { total: 0, date: 0, company: 0 };
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -43,30 +41,20 @@ export async function benchExtraction(opts: {
         const t0 = performance.now();
         const { fields } = await readInvoice(await readFile(r.image), engine, r.id);
         perPage.push((performance.now() - t0) / 1000);
-        if (fields.total?.value === r.total) total++;
-        else
-          misses.push({
-            id: r.id,
-            field: "total",
-            expected: r.total,
-            got: fields.total?.value ?? null,
-          });
-        if (fields.issueDate?.value === r.date) date++;
-        else
-          misses.push({
-            id: r.id,
-            field: "date",
-            expected: r.date,
-            got: fields.issueDate?.value ?? null,
-          });
-        if (textSimilarity(fields.supplierName?.value ?? "", r.company) >= 0.8) company++;
-        else
-          misses.push({
-            id: r.id,
-            field: "company",
-            expected: r.company,
-            got: fields.supplierName?.value ?? null,
-          });
+        const checks = [
+          ["total", r.total, fields.total?.value, fields.total?.value === r.total],
+          ["date", r.date, fields.issueDate?.value, fields.issueDate?.value === r.date],
+          [
+            "company",
+            r.company,
+            fields.supplierName?.value,
+            textSimilarity(fields.supplierName?.value ?? "", r.company) >= 0.8,
+          ],
+        ] as const;
+        for (const [field, expected, got, right] of checks) {
+          if (right) hits[field]++;
+          else misses.push({ id: r.id, field, expected, got: got ?? null });
+        }
       }
     }),
   );
@@ -79,7 +67,11 @@ export async function benchExtraction(opts: {
     engine: "tesseract.js (eng, best_int)",
     images: n,
     workers: opts.workers,
-    accuracy: { total: round(total / n), date: round(date / n), company: round(company / n) },
+    accuracy: {
+      total: round(hits.total / n),
+      date: round(hits.date / n),
+      company: round(hits.company / n),
+    },
     secondsPerPage: {
       median: round(quantile(perPage, 0.5), 2),
       p90: round(quantile(perPage, 0.9), 2),

@@ -1,7 +1,7 @@
-import { PassThrough } from "node:stream";
 import { dhakaMonth } from "@chalan/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { runReport } from "../src/cli/report";
+import { captureOutput } from "./capture-output";
 import { createDatabase, dbTargets } from "./databases";
 import { startTestServer, type TestServer } from "./harness";
 import { renderInvoiceImage } from "./render-invoice";
@@ -9,18 +9,14 @@ import { startSmtpSink } from "./smtp-sink";
 
 /** `chalan report --month M` against a running server's database; returns what it printed. */
 async function cliReport(server: TestServer, month: string): Promise<string> {
-  const out = new PassThrough();
-  let text = "";
-  out.on("data", (d: Buffer) => {
-    text += d.toString();
-  });
-  const code = await runReport(["--month", month], out, {
+  const out = captureOutput();
+  const code = await runReport(["--month", month], out.stream, {
     DATABASE_URL: server.config.databaseUrl,
     CHALAN_DATA_DIR: server.config.dataDir,
     SMTP_URL: "smtp://127.0.0.1:1",
   });
   expect(code).toBe(0);
-  return text;
+  return out.text();
 }
 
 /** Invoices are received "now"; the report for this month is due on the 1st of the next. */

@@ -42,8 +42,19 @@ interface Overlay {
   top: number;
 }
 
+const plainInvoice: InvoiceSpec = {
+  supplierName: "Padma Traders",
+  invoiceNumber: "PT-1",
+  issueDate: "2026-03-01",
+  lines: [{ description: "Goods", qty: 1, unitPrice: 10_000 }],
+  vatRate: 0.15,
+};
+
 /** Draws a printed English invoice, as a supplier's billing software would, and its totals. */
-export async function renderInvoiceImage(spec: InvoiceSpec): Promise<RenderedInvoice> {
+export async function renderInvoiceImage(
+  overrides: Partial<InvoiceSpec> = {},
+): Promise<RenderedInvoice> {
+  const spec = { ...plainInvoice, ...overrides };
   const amounts = spec.lines.map((l) => Math.round(l.qty * l.unitPrice));
   const subtotal = amounts.reduce((a, b) => a + b, 0);
   const vat = Math.round(subtotal * spec.vatRate);

@@ -86,6 +86,25 @@ describe.each(dbTargets())("upload → extract → email on $name PostgreSQL", (
     expect(done.fields.issueDate).toMatchObject({ value: "2026-03-18", provenance: "human" });
   });
 
+  it("keeps the pages of a multi-page invoice in order", async () => {
+    const token = await server.signup();
+    const first = await renderInvoiceImage({ supplierName: "Page One Ltd" });
+    const second = await renderInvoiceImage({ supplierName: "Page Two Ltd", format: "jpeg" });
+    const res = await server.upload(token, [
+      { bytes: first.bytes, name: "1.png", type: "image/png" },
+      { bytes: second.bytes, name: "2.jpg" },
+    ]);
+    const { id } = (await res.json()) as { id: string };
+    const inv = await server.waitForInvoice(token, id, (i) => i.status !== "captured");
+    expect(inv.pages.map((p) => [p.n, p.mime])).toEqual([
+      [1, "image/png"],
+      [2, "image/jpeg"],
+    ]);
+    const page2 = await server.api("GET", `/api/invoices/${id}/pages/2`, token);
+    expect(Buffer.from(await page2.arrayBuffer()).equals(second.bytes)).toBe(true);
+    expect((await server.api("GET", `/api/invoices/${id}/pages/3`, token)).status).toBe(404);
+  });
+
   it("treats a retried upload with the same device id as the same invoice", async () => {
     const token = await server.signup();
     const { bytes } = await renderInvoiceImage({
@@ -149,14 +168,7 @@ describe.each(dbTargets())("upload → extract → email on $name PostgreSQL", (
       rejects([{ bytes: Buffer.alloc(0), name: "empty.jpg" }], 400, /empty.jpg is empty/));
 
     it("truncated JPEG", async () => {
-      const { bytes } = await renderInvoiceImage({
-        supplierName: "Cut Off Ltd",
-        invoiceNumber: "1",
-        issueDate: "2026-01-01",
-        lines: [{ description: "x", qty: 1, unitPrice: 100 }],
-        vatRate: 0,
-        format: "jpeg",
-      });
+      const { bytes } = await renderInvoiceImage({ format: "jpeg" });
       await rejects(
         [{ bytes: bytes.subarray(0, Math.floor(bytes.length / 2)), name: "half.jpg" }],
         422,
@@ -187,13 +199,7 @@ describe.each(dbTargets())("upload → extract → email on $name PostgreSQL", (
     });
 
     it("missing email", async () => {
-      const { bytes } = await renderInvoiceImage({
-        supplierName: "A",
-        invoiceNumber: "1",
-        issueDate: "2026-01-01",
-        lines: [{ description: "x", qty: 1, unitPrice: 100 }],
-        vatRate: 0,
-      });
+      const { bytes } = await renderInvoiceImage();
       await rejects([{ bytes, name: "a.png", type: "image/png" }], 400, /email is required/, {
         name: "Karim",
       });
@@ -213,6 +219,22 @@ describe.each(dbTargets())("upload → extract → email on $name PostgreSQL", (
         [{ bytes: heic, name: "IMG_0001.HEIC", type: "image/heic" }],
         415,
         /Most compatible/,
+      );
+    });
+
+    it("a bad page among good ones stores none of them", async () => {
+      const { bytes } = await renderInvoiceImage();
+      await rejects(
+        [
+          { bytes, name: "page1.png", type: "image/png" },
+          {
+            bytes: Buffer.from("%!PS-Adobe not a pdf"),
+            name: "page2.pdf",
+            type: "application/pdf",
+          },
+        ],
+        415,
+        /page2.pdf is not a JPEG/,
       );
     });
 
@@ -236,13 +258,7 @@ describe.each(dbTargets())("upload → extract → email on $name PostgreSQL", (
 
     it("invalid field values name the field", async () => {
       const token = await server.signup();
-      const { bytes } = await renderInvoiceImage({
-        supplierName: "A",
-        invoiceNumber: "1",
-        issueDate: "2026-01-01",
-        lines: [{ description: "x", qty: 1, unitPrice: 100 }],
-        vatRate: 0,
-      });
+      const { bytes } = await renderInvoiceImage();
       const { id } = (await (
         await server.upload(token, [{ bytes, name: "a.png", type: "image/png" }])
       ).json()) as {

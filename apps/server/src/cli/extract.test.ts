@@ -1,25 +1,25 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
-import { renderInvoiceImage } from "../../test/render-invoice";
+import { beforeAll, describe, expect, it } from "vitest";
+import { captureOutput } from "../../test/capture-output";
+import { type RenderedInvoice, renderInvoiceImage } from "../../test/render-invoice";
 import { runExtract } from "./extract";
 
 async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
-  const out = new PassThrough();
-  let text = "";
-  out.on("data", (d: Buffer) => {
-    text += d.toString();
-  });
-  const code = await runExtract(args, out);
-  return { code, lines: text.trim().split("\n") };
+  const out = captureOutput();
+  const code = await runExtract(args, out.stream);
+  return { code, lines: out.text().trim().split("\n") };
 }
 
 describe("chalan extract", () => {
-  it("prints one JSON line per file, in order, with money in poisha and ISO dates", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "extract-"));
-    const invoice = await renderInvoiceImage({
+  let dir: string;
+  let good: string;
+  let bad: string;
+  let invoice: RenderedInvoice;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "extract-"));
+    invoice = await renderInvoiceImage({
       supplierName: "Bismillah Enterprise",
       invoiceNumber: "BE-1029",
       issueDate: "2026-03-18",
@@ -30,11 +30,13 @@ describe("chalan extract", () => {
       vatRate: 0.15,
       format: "jpeg",
     });
-    const good = path.join(dir, "bill.jpg");
-    const bad = path.join(dir, "notes.jpg");
+    good = path.join(dir, "bill.jpg");
+    bad = path.join(dir, "notes.jpg");
     await writeFile(good, invoice.bytes);
     await writeFile(bad, "not an image at all");
+  });
 
+  it("prints one JSON line per file, in order, with money in poisha and ISO dates", async () => {
     const { code, lines } = await run([good, bad, good, "--json", "--jobs", "2"]);
     expect(code).toBe(1);
     const rows = lines.map((l) => JSON.parse(l));
@@ -43,8 +45,22 @@ describe("chalan extract", () => {
     expect(rows[0].fields.total.confidence).toBeGreaterThan(0);
     expect(rows[0].fields.issueDate.value).toBe("2026-03-18");
     expect(rows[0].timings.ocrMs).toBeGreaterThan(0);
-    expect(rows[1]).toEqual({ file: bad, error: "not a JPEG, PNG or WebP image" });
+    expect(rows[1]).toEqual({
+      file: bad,
+      error: "the file is not a JPEG, PNG or WebP image. Send a photo or scan of the invoice.",
+    });
     expect(rows[2].fields.total.value).toBe(invoice.total);
+  });
+
+  it("prints a short table for people, and an error line for a missing file", async () => {
+    const missing = path.join(dir, "missing.jpg");
+    const { code, lines } = await run([good, missing]);
+    expect(code).toBe(1);
+    expect(lines[0]).toBe(good);
+    expect(lines).toContain("  supplier  Bismillah Enterprise");
+    const total = lines.find((l) => l.startsWith("  total"));
+    expect(total).toMatch(/^ {2}total {5}৳21,206\.00 {2}\(confidence [01]\.\d\d\)$/);
+    expect(lines.at(-1)).toBe(`${missing}: error: no such file`);
   });
 
   it("refuses bad arguments clearly", async () => {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { formatTaka, sniffFileKind } from "@chalan/core";
+import { formatTaka } from "@chalan/core";
 import { ImageError } from "../images/decode";
 import { type InvoiceReading, readInvoice } from "../ocr/read-invoice";
 import { TesseractEngine } from "../ocr/tesseract-engine";
@@ -20,50 +20,46 @@ export async function runExtract(args: string[], out: NodeJS.WritableStream): Pr
     throw new Error("--jobs takes a whole number from 1 to 64");
   if (files.length === 0) throw new Error("name at least one image file: chalan extract <file>...");
 
-  const engine = new TesseractEngine({ poolSize: Math.min(jobs, files.length) });
+  const lanes = Math.min(jobs, files.length);
+  const engine = new TesseractEngine({ poolSize: lanes });
   const read = async (file: string): Promise<Result> => {
     try {
-      const bytes = await readFile(file);
-      const kind = sniffFileKind(bytes);
-      if (!kind) return { file, error: "not a JPEG, PNG or WebP image" };
-      if (kind.kind === "pdf" || kind.kind === "heic") {
-        return { file, error: `${kind.kind.toUpperCase()} files cannot be read by the CLI yet` };
-      }
-      return { file, reading: await readInvoice(bytes, engine, file) };
+      // normalizeImage sniffs the bytes and refuses PDFs, HEIC and non-images in words for a clerk.
+      return { file, reading: await readInvoice(await readFile(file), engine, "the file") };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (e instanceof ImageError) return { file, error: e.message };
       if (err.code === "ENOENT") return { file, error: "no such file" };
       if (err.code === "EISDIR") return { file, error: "is a directory" };
-      throw e;
+      // Anything else (no permission, a failed OCR worker) is this file's error, not the batch's.
+      return { file, error: err.message };
     }
   };
 
-  // Results print in input order as soon as each one and all before it are done.
-  const results: Promise<Result>[] = [];
+  // `lanes` files are read at a time; results print in input order as each and all before it end.
+  const settle: ((r: Result) => void)[] = [];
+  const results = files.map(
+    (_, i) =>
+      new Promise<Result>((resolve) => {
+        settle[i] = resolve;
+      }),
+  );
   let next = 0;
-  const workers = Array.from({ length: Math.min(jobs, files.length) }, async () => {
+  const lanesDone = Array.from({ length: lanes }, async () => {
     while (next < files.length) {
       const i = next++;
-      const slot = read(files[i] as string);
-      results[i] = slot;
-      await slot;
+      settle[i]?.(await read(files[i] as string));
     }
   });
+
   let failures = 0;
-  const printing = (async () => {
-    for (let i = 0; i < files.length; i++) {
-      while (results[i] === undefined) await new Promise((r) => setTimeout(r, 5));
-      const r = await (results[i] as Promise<Result>);
-      if ("error" in r) failures++;
-      out.write(values.json ? `${JSON.stringify(toJson(r))}\n` : toText(r));
-    }
-  })();
-  try {
-    await Promise.all([...workers, printing]);
-  } finally {
-    await engine.close();
+  for (const result of results) {
+    const r = await result;
+    if ("error" in r) failures++;
+    out.write(values.json ? `${JSON.stringify(toJson(r))}\n` : toText(r));
   }
+  await Promise.all(lanesDone);
+  await engine.close();
   return failures === 0 ? 0 : 1;
 }
 

@@ -3,7 +3,7 @@ import sharp from "sharp";
 // 10,000 × 10,000: far beyond any phone camera, far below what would exhaust a worker's memory.
 export const MAX_INPUT_PIXELS = 100_000_000;
 
-export type ImageErrorCode = "corrupt_image" | "too_large";
+export type ImageErrorCode = "corrupt_image" | "too_large" | "unsupported" | "empty";
 
 /** The page image itself is the problem; the message is for the person who sent it. */
 export class ImageError extends Error {

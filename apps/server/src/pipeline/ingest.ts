@@ -49,9 +49,9 @@ export async function ingestInvoice(
   if (input.files.length === 0) {
     throw new Problem(400, "No file", "Attach at least one invoice page as a `file` part.");
   }
-  const pages: PageRecord[] = [];
+  const mimes: string[] = [];
   for (const [i, f] of input.files.entries()) {
-    const label = `${f.filename || `file ${i + 1}`}`;
+    const label = f.filename || `file ${i + 1}`;
     if (f.bytes.length === 0) throw new Problem(400, "Empty file", `${label} is empty (0 bytes).`);
     const kind = sniffFileKind(f.bytes);
     if (!kind) {
@@ -62,11 +62,13 @@ export async function ingestInvoice(
       );
     }
     await checkPageReadable(f.bytes, kind.kind, label);
-    pages.push({ pageNo: i + 1, sha256: "", mime: kind.mime, byteSize: f.bytes.length });
+    mimes.push(kind.mime);
   }
+  // Only pages that all passed are stored: a bad third page leaves no blobs of the first two.
+  const pages: PageRecord[] = [];
   for (const [i, f] of input.files.entries()) {
-    const page = pages[i] as PageRecord;
-    page.sha256 = (await deps.blobs.put(f.bytes)).sha256;
+    const { sha256 } = await deps.blobs.put(f.bytes);
+    pages.push({ pageNo: i + 1, sha256, mime: mimes[i] as string, byteSize: f.bytes.length });
   }
   const id = input.id?.toLowerCase() ?? uuidv7();
   return withTransaction(deps.pool, async (tx) => {
