@@ -76,7 +76,7 @@ describe.each(dbTargets())("monthly report on $name PostgreSQL", (target) => {
       vatRate: 0,
     });
     const res = await server.upload(token, [{ bytes, name: "k.png", type: "image/png" }], {
-      name: email,
+      name: `Clerk ${email.split("@")[0]}`,
       email,
     });
     const { id } = (await res.json()) as { id: string };
@@ -103,6 +103,8 @@ describe.each(dbTargets())("monthly report on $name PostgreSQL", (target) => {
     expect(nasrin?.parsed.subject).toContain("৳12,475.00");
     expect(nasrin?.parsed.subject).toContain("2 invoices");
     expect(nasrin?.parsed.text).toContain("৳1,627.17"); // VAT
+    expect(nasrin?.parsed.text).toContain("Hello Clerk nasrin,");
+    expect(nasrin?.parsed.text).toContain("Karnaphuli Paper Mills");
     const attachment = nasrin?.parsed.attachments[0];
     expect(attachment?.filename).toBe(`chalan-${thisMonth}.csv`);
     const csv =

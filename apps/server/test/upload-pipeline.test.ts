@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbTargets } from "./databases";
 import { startTestServer, type TestServer } from "./harness";
@@ -103,6 +104,31 @@ describe.each(dbTargets())("upload → extract → email on $name PostgreSQL", (
     const page2 = await server.api("GET", `/api/invoices/${id}/pages/2`, token);
     expect(Buffer.from(await page2.arrayBuffer()).equals(second.bytes)).toBe(true);
     expect((await server.api("GET", `/api/invoices/${id}/pages/3`, token)).status).toBe(404);
+  });
+
+  it("accepts WebP photos and PDFs; a PDF waits for a person until PDF reading lands", async () => {
+    const token = await server.signup();
+    const invoice = await renderInvoiceImage({ supplierName: "Webp Traders" });
+    const webp = await sharp(invoice.bytes).webp({ quality: 90 }).toBuffer();
+    const resWebp = await server.upload(token, [
+      { bytes: webp, name: "photo.webp", type: "image/webp" },
+    ]);
+    expect(resWebp.status).toBe(202);
+    const { id: webpId } = (await resWebp.json()) as { id: string };
+    const readWebp = await server.waitForInvoice(token, webpId, (i) => i.status !== "captured");
+    expect(readWebp.fields.total?.value).toBe(invoice.total);
+
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText("Total: Tk 1,150.00", { x: 50, y: 700 });
+    const pdf = Buffer.from(await doc.save());
+    const resPdf = await server.upload(token, [
+      { bytes: pdf, name: "bill.pdf", type: "application/pdf" },
+    ]);
+    expect(resPdf.status).toBe(202);
+    const { id: pdfId } = (await resPdf.json()) as { id: string };
+    const readPdf = await server.waitForInvoice(token, pdfId, (i) => i.status !== "captured");
+    expect(readPdf.status).toBe("needs_review");
+    expect(readPdf.pages[0]?.mime).toBe("application/pdf");
   });
 
   it("treats a retried upload with the same device id as the same invoice", async () => {

@@ -58,6 +58,7 @@ async function oweReports(tx: pg.PoolClient, boss: PgBoss, month: string): Promi
 
 interface InvoiceRow {
   id: string;
+  submitter_name: string;
   status: string;
   fields: Record<string, { value: unknown } | undefined>;
   received_at: Date;
@@ -65,12 +66,14 @@ interface InvoiceRow {
 
 async function monthInvoices(db: Sql, job: MonthlyReportJob) {
   const { rows } = await db.query<InvoiceRow>(
-    `SELECT id, status, fields, received_at FROM invoices
+    `SELECT id, submitter_name, status, fields, received_at FROM invoices
       WHERE org_id = $1 AND ${IN_MONTH} AND submitter_email = $3 ORDER BY received_at, id`,
     [job.orgId, job.month, job.submitterEmail],
   );
   const v = <T>(r: InvoiceRow, name: string) => (r.fields[name]?.value ?? null) as T | null;
-  return rows.map((r) => ({
+  // The name the person gave on their latest upload of the month.
+  const submitterName = rows.at(-1)?.submitter_name ?? job.submitterEmail;
+  const invoices = rows.map((r) => ({
     id: r.id,
     status: r.status,
     receivedAt: r.received_at.toISOString(),
@@ -80,6 +83,7 @@ async function monthInvoices(db: Sql, job: MonthlyReportJob) {
     total: v<number>(r, "total"),
     vat: v<number>(r, "vat"),
   }));
+  return { submitterName, invoices };
 }
 
 /** Sends one owed report, once: the row is locked while mailing and marked sent in the same transaction. */
@@ -96,10 +100,10 @@ export async function runMonthlyReportJob(
     const owed = rows[0];
     if (!owed) return "not-owed";
     if (owed.sent_at) return "already-sent";
-    const invoices = await monthInvoices(tx, job);
+    const { submitterName, invoices } = await monthInvoices(tx, job);
     const summary = summariseMonth({
       submitterEmail: job.submitterEmail,
-      submitterName: job.submitterEmail,
+      submitterName,
       month: job.month,
       invoices,
     });
