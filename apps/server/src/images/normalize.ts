@@ -39,6 +39,16 @@ export async function normalizeImage(
   }
 }
 
+/** Decodes the whole image once, small: a cheap proof at upload that reading it later will work. */
+export async function checkImage(bytes: Buffer, label: string): Promise<void> {
+  refuseUnreadable(bytes, label);
+  try {
+    await openImage(bytes).resize(256, 256, { fit: "inside" }).toBuffer();
+  } catch (e) {
+    throw imageError(e, label);
+  }
+}
+
 /** Refuses, from the first bytes, what is not a photo or scan we can decode. */
 function refuseUnreadable(bytes: Buffer, label: string): void {
   if (bytes.length === 0) {

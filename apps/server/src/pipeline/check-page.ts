@@ -1,41 +1,27 @@
-import { PDFDocument } from "pdf-lib";
 import { Problem } from "../http/problem";
-import { imageError, openImage } from "../images/decode";
+import type { ImageErrorCode } from "../images/decode";
+import { ImageError } from "../images/decode";
+import { checkImage } from "../images/normalize";
+import { PdfError, type PdfErrorCode, pdfPageCount } from "../images/pdf";
 
-/** Decodes the whole page once at upload, so a truncated or corrupt file is refused, not queued. */
+const problems: Record<ImageErrorCode | PdfErrorCode, [status: number, title: string]> = {
+  empty: [400, "Empty file"],
+  unsupported: [415, "Unsupported file type"],
+  corrupt_image: [422, "Corrupt image"],
+  too_large: [413, "Image too large"],
+  encrypted_pdf: [422, "Protected PDF"],
+  corrupt_pdf: [422, "Corrupt PDF"],
+  empty_pdf: [422, "Empty PDF"],
+};
+
+/** Opens every page once at upload, so a truncated or corrupt file is refused, not queued. */
 export async function checkPageReadable(bytes: Buffer, kind: string, label: string): Promise<void> {
-  if (kind === "heic") {
-    throw new Problem(
-      415,
-      "HEIC not supported",
-      `${label} is a HEIC photo, which Chalan cannot read yet. Set the camera to JPEG ("Most compatible") or share the photo as JPEG.`,
-    );
-  }
-  if (kind === "pdf") {
-    let pages: number;
-    try {
-      pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-    } catch (e) {
-      const encrypted = /encrypt/i.test((e as Error).message);
-      throw new Problem(
-        422,
-        encrypted ? "Protected PDF" : "Corrupt PDF",
-        encrypted
-          ? `${label} is password-protected. Save it without a password and upload again.`
-          : `${label} is damaged and cannot be opened as a PDF.`,
-      );
-    }
-    if (pages === 0) throw new Problem(422, "Empty PDF", `${label} has no pages.`);
-    return;
-  }
   try {
-    await openImage(bytes).resize(256, 256, { fit: "inside" }).toBuffer();
+    if (kind === "pdf") await pdfPageCount(bytes, label);
+    else await checkImage(bytes, label);
   } catch (e) {
-    const err = imageError(e, label);
-    throw new Problem(
-      err.code === "too_large" ? 413 : 422,
-      err.code === "too_large" ? "Image too large" : "Corrupt image",
-      err.message,
-    );
+    if (!(e instanceof ImageError || e instanceof PdfError)) throw e;
+    const [status, title] = problems[e.code];
+    throw new Problem(status, title, e.message);
   }
 }
