@@ -1,85 +1,112 @@
 import { readFile } from "node:fs/promises";
-import { textSimilarity } from "@chalan/core";
+import type { OcrEngine } from "../../apps/server/src/ocr/ocr-engine";
 import { readInvoice } from "../../apps/server/src/ocr/read-invoice";
-import { TesseractEngine } from "../../apps/server/src/ocr/tesseract-engine";
-import { loadSroie } from "./sroie";
+import { baselineExtract } from "./baseline";
+import {
+  type CalibrationRow,
+  calibration,
+  type FieldScore,
+  type Observation,
+  observe,
+  scoreFields,
+  type Truth,
+} from "./metrics";
+
+export interface BenchItem {
+  id: string;
+  image: string;
+  truth: Truth;
+  /** e.g. "bn/hand/photo": script × print/hand × degradation */
+  tier: string;
+}
+
+export interface Dataset {
+  name: string;
+  items: BenchItem[];
+}
+
+export interface ReaderResult {
+  fields: Record<string, FieldScore>;
+  byTier: Record<string, Record<string, FieldScore>>;
+  calibration: CalibrationRow[];
+  misses: (Observation & { id: string })[];
+}
 
 export interface ExtractionResult {
   dataset: string;
-  engine: string;
   images: number;
   workers: number;
-  accuracy: { total: number; date: number; company: number };
+  chalan: ReaderResult;
+  baseline: ReaderResult;
   secondsPerPage: { median: number; p90: number; mean: number };
   wallSeconds: number;
   peakRssMb: number;
-  misses: { id: string; field: string; expected: unknown; got: unknown }[];
 }
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
 };
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The server's reading path (normalise → OCR → extract) over the real SROIE receipts. */
-export async function benchExtraction(opts: {
-  limit: number;
-  workers: number;
-}): Promise<ExtractionResult> {
-  const receipts = await loadSroie(opts.limit);
-  const engine = new TesseractEngine({ poolSize: opts.workers });
+function summarise(items: BenchItem[], obs: Map<string, Observation[]>): ReaderResult {
+  const all = [...obs.values()].flat();
+  const tiers = new Map<string, Observation[]>();
+  for (const item of items) {
+    const list = tiers.get(item.tier) ?? [];
+    list.push(...(obs.get(item.id) ?? []));
+    tiers.set(item.tier, list);
+  }
+  return {
+    fields: scoreFields(all),
+    byTier: Object.fromEntries([...tiers].sort().map(([t, o]) => [t, scoreFields(o)])),
+    calibration: calibration(all),
+    misses: items.flatMap((i) =>
+      (obs.get(i.id) ?? []).filter((o) => !o.correct).map((o) => ({ id: i.id, ...o })),
+    ),
+  };
+}
+
+/**
+ * Reads every image once with the server's path (normalise → OCR → extract) and scores it, and
+ * scores the baseline (flat-text regex) on the same OCR output, so the difference is extraction.
+ */
+export async function benchExtraction(
+  dataset: Dataset,
+  engine: OcrEngine,
+  workers: number,
+): Promise<ExtractionResult> {
+  const chalan = new Map<string, Observation[]>();
+  const baseline = new Map<string, Observation[]>();
   const perPage: number[] = [];
-  const misses: ExtractionResult["misses"] = [];
-  const hits = { total: 0, date: 0, company: 0 };
   const started = performance.now();
   let next = 0;
   await Promise.all(
-    Array.from({ length: opts.workers }, async () => {
-      while (next < receipts.length) {
-        const r = receipts[next++];
-        if (!r) break;
+    Array.from({ length: workers }, async () => {
+      while (next < dataset.items.length) {
+        const item = dataset.items[next++];
+        if (!item) break;
         const t0 = performance.now();
-        const { fields } = await readInvoice(await readFile(r.image), engine, r.id);
+        const reading = await readInvoice(await readFile(item.image), engine, item.id);
         perPage.push((performance.now() - t0) / 1000);
-        const checks = [
-          ["total", r.total, fields.total?.value, fields.total?.value === r.total],
-          ["date", r.date, fields.issueDate?.value, fields.issueDate?.value === r.date],
-          [
-            "company",
-            r.company,
-            fields.supplierName?.value,
-            textSimilarity(fields.supplierName?.value ?? "", r.company) >= 0.8,
-          ],
-        ] as const;
-        for (const [field, expected, got, right] of checks) {
-          if (right) hits[field]++;
-          else misses.push({ id: r.id, field, expected, got: got ?? null });
-        }
+        chalan.set(item.id, observe(item.truth, reading.fields));
+        baseline.set(item.id, observe(item.truth, baselineExtract(reading.page)));
       }
     }),
   );
-  const wallSeconds = (performance.now() - started) / 1000;
-  await engine.close();
-  const n = receipts.length;
-  const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
   return {
-    dataset: "sroie-dev",
-    engine: "tesseract.js (eng, best_int)",
-    images: n,
-    workers: opts.workers,
-    accuracy: {
-      total: round(hits.total / n),
-      date: round(hits.date / n),
-      company: round(hits.company / n),
-    },
+    dataset: dataset.name,
+    images: dataset.items.length,
+    workers,
+    chalan: summarise(dataset.items, chalan),
+    baseline: summarise(dataset.items, baseline),
     secondsPerPage: {
-      median: round(quantile(perPage, 0.5), 2),
-      p90: round(quantile(perPage, 0.9), 2),
-      mean: round(perPage.reduce((a, b) => a + b, 0) / n, 2),
+      median: round(quantile(perPage, 0.5)),
+      p90: round(quantile(perPage, 0.9)),
+      mean: round(perPage.reduce((a, b) => a + b, 0) / Math.max(1, perPage.length)),
     },
-    wallSeconds: round(wallSeconds, 1),
+    wallSeconds: round((performance.now() - started) / 1000, 1),
     // maxRSS covers the whole process, OCR worker threads included.
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    misses,
   };
 }
