@@ -29,6 +29,7 @@ export interface ApiInvoice {
   id: string;
   status: string;
   failureReason: string | null;
+  reviewReasons: string[];
   fields: Record<string, { value: unknown; confidence: number; provenance: string } | undefined>;
   pages: { n: number; mime: string; url: string }[];
 }

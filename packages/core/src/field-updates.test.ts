@@ -67,18 +67,37 @@ describe("statusAfterExtraction", () => {
         total: { value: 1, confidence: 0.9, provenance: "server_ocr" },
         issueDate: { value: "2026-01-01", confidence: 0.6, provenance: "server_ocr" },
       }),
-    ).toBe("extracted");
+    ).toEqual({ status: "extracted", reviewReasons: [] });
   });
 
-  it("needs review when a required field is missing or doubtful", () => {
+  it("needs review, saying why, when a required field is missing or doubtful", () => {
     expect(
       statusAfterExtraction({ total: { value: 1, confidence: 0.9, provenance: "server_ocr" } }),
-    ).toBe("needs_review");
+    ).toEqual({
+      status: "needs_review",
+      reviewReasons: ["invoice date not read"],
+    });
     expect(
       statusAfterExtraction({
         total: { value: 1, confidence: 0.2, provenance: "server_ocr" },
         issueDate: { value: "2026-01-01", confidence: 0.9, provenance: "server_ocr" },
       }),
-    ).toBe("needs_review");
+    ).toEqual({ status: "needs_review", reviewReasons: ["total uncertain (20% sure)"] });
+  });
+
+  it("says when nothing at all was found", () => {
+    expect(statusAfterExtraction({})).toEqual({
+      status: "needs_review",
+      reviewReasons: ["no invoice found on the page"],
+    });
+  });
+
+  it("trusts a person's value whatever its confidence", () => {
+    expect(
+      statusAfterExtraction({
+        total: { value: 1, confidence: 0.1, provenance: "human" },
+        issueDate: { value: "2026-01-01", confidence: 0.9, provenance: "server_ocr" },
+      }).status,
+    ).toBe("extracted");
   });
 });

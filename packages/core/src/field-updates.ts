@@ -52,11 +52,30 @@ export function applyHumanEdit(
   return { fields: out as InvoiceFields, changes };
 }
 
-/** After reading, an invoice is ready when every required field is there and trusted. */
-export function statusAfterExtraction(fields: InvoiceFields): InvoiceStatus {
-  const ok = REQUIRED.every((name) => {
+const FIELD_LABELS: Partial<Record<FieldName, string>> = {
+  total: "total",
+  issueDate: "invoice date",
+};
+
+/**
+ * After reading, an invoice is ready when every required field is there and trusted; otherwise it
+ * waits for a person, with the reasons a clerk sees on the review screen.
+ */
+export function statusAfterExtraction(fields: InvoiceFields): {
+  status: InvoiceStatus;
+  reviewReasons: string[];
+} {
+  if (Object.keys(fields).length === 0) {
+    return { status: "needs_review", reviewReasons: ["no invoice found on the page"] };
+  }
+  const reviewReasons = REQUIRED.flatMap((name) => {
     const f = fields[name];
-    return f !== undefined && (f.provenance === "human" || f.confidence >= REVIEW_CONFIDENCE);
+    const label = FIELD_LABELS[name] ?? name;
+    if (f === undefined) return [`${label} not read`];
+    if (f.provenance !== "human" && f.confidence < REVIEW_CONFIDENCE) {
+      return [`${label} uncertain (${Math.round(f.confidence * 100)}% sure)`];
+    }
+    return [];
   });
-  return ok ? "extracted" : "needs_review";
+  return { status: reviewReasons.length === 0 ? "extracted" : "needs_review", reviewReasons };
 }

@@ -16,6 +16,7 @@ export interface InvoiceRecord {
   submitterEmail: string;
   fields: InvoiceFields;
   failureReason: string | null;
+  reviewReasons: string[];
   receivedAt: Date;
   updatedAt: Date;
   pages: PageRecord[];
@@ -23,6 +24,7 @@ export interface InvoiceRecord {
 
 const SELECT = `
   SELECT i.org_id, i.id, i.status, i.submitter_name, i.submitter_email, i.fields, i.failure_reason,
+         i.review_reasons,
          i.received_at, i.updated_at,
          coalesce(json_agg(json_build_object('pageNo', p.page_no, 'sha256', p.sha256, 'mime', p.mime,
                   'byteSize', p.byte_size) ORDER BY p.page_no) FILTER (WHERE p.page_no IS NOT NULL), '[]') AS pages
@@ -36,6 +38,7 @@ interface Row {
   submitter_email: string;
   fields: InvoiceFields;
   failure_reason: string | null;
+  review_reasons: string[];
   received_at: Date;
   updated_at: Date;
   pages: PageRecord[];
@@ -49,6 +52,7 @@ const fromRow = (r: Row): InvoiceRecord => ({
   submitterEmail: r.submitter_email,
   fields: r.fields,
   failureReason: r.failure_reason,
+  reviewReasons: r.review_reasons,
   receivedAt: r.received_at,
   updatedAt: r.updated_at,
   pages: r.pages.map((p) => ({ ...p, byteSize: Number(p.byteSize) })),
@@ -140,10 +144,18 @@ export async function saveFields(
   id: string,
   fields: InvoiceFields,
   status: InvoiceStatus,
+  reviewReasons?: string[],
 ): Promise<void> {
   await db.query(
-    "UPDATE invoices SET fields = $3, status = $4, updated_at = now() WHERE org_id = $1 AND id = $2",
-    [orgId, id, JSON.stringify(fields), status],
+    `UPDATE invoices SET fields = $3, status = $4, review_reasons = coalesce($5, review_reasons),
+            updated_at = now() WHERE org_id = $1 AND id = $2`,
+    [
+      orgId,
+      id,
+      JSON.stringify(fields),
+      status,
+      reviewReasons ? JSON.stringify(reviewReasons) : null,
+    ],
   );
 }
 

@@ -70,9 +70,12 @@ export async function runExtractJob(
     const inv = await findInvoice(tx, job.orgId, job.invoiceId, { forUpdate: true });
     if (inv?.status !== "captured") return;
     const fields = applyExtraction(inv.fields, bestOfPages(readings), "server_ocr");
-    const status = statusAfterExtraction(fields);
-    await saveFields(tx, job.orgId, job.invoiceId, fields, status);
-    await recordEvent(tx, job.orgId, job.invoiceId, "system", "extracted", { status });
+    const { status, reviewReasons } = statusAfterExtraction(fields);
+    await saveFields(tx, job.orgId, job.invoiceId, fields, status, reviewReasons);
+    await recordEvent(tx, job.orgId, job.invoiceId, "system", "extracted", {
+      status,
+      reviewReasons,
+    });
     const owed = await oweNotification(tx, {
       orgId: job.orgId,
       invoiceId: job.invoiceId,

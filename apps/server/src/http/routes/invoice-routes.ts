@@ -19,6 +19,7 @@ const toApi = (inv: InvoiceRecord) => ({
   receivedAt: inv.receivedAt.toISOString(),
   updatedAt: inv.updatedAt.toISOString(),
   failureReason: inv.failureReason,
+  reviewReasons: inv.reviewReasons,
   fields: inv.fields,
   pages: inv.pages.map((p) => ({
     n: p.pageNo,
