@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { TesseractEngine } from "../apps/server/src/ocr/tesseract-engine";
 import { benchExtraction, type Dataset } from "./src/extraction";
+import { loadGenerated } from "./src/generated";
 import { benchmarksMarkdown, type Recorded } from "./src/report";
 import { loadSroie } from "./src/sroie";
 
@@ -29,6 +30,7 @@ const workers = values.workers ? Number(values.workers) : 1;
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 const datasets: Record<string, () => Promise<Dataset>> = {
+  generated: () => loadGenerated(Number.isFinite(limit) ? limit : 300),
   sroie: () => loadSroie(limit),
 };
 
