@@ -1,7 +1,24 @@
-import type { ExtractedField } from "./invoice";
+import { confidenceOf, type Evidence, type Placement, type Source, withCheck } from "./confidence";
+import { extractAmountInWords } from "./extract-amount-in-words";
+import { type Column, extractLineItems, joinPaisa, paisaColumns } from "./extract-line-items";
+import { readVatRates, vatRateField } from "./extract-vat-rate";
+import type { DocumentType, ExtractedField, ExtractedFields } from "./invoice";
 import { classifyAmountLabel, isColumnHeaderRow, isCurrencyOnly } from "./label-words";
 import { type AmountToken, findAmounts } from "./money";
+import type { Box } from "./ocr";
 import { below, rangeOf, rightOf, sameRow, type TextLine, textExtent } from "./page-layout";
+import {
+  type AmountCandidate,
+  type AmountRole,
+  type Chosen,
+  reconcileAmounts,
+} from "./reconcile-amounts";
+
+/**
+ * The money on a page: labelled amounts (totals, subtotals, VAT, discounts) read as candidates,
+ * the line items, VAT rates and the total in words read beside them, and the arithmetic in
+ * `reconcile-amounts` choosing among them.
+ */
 
 /** A stretch of a line: label text and the amounts written after it. */
 interface Group {
@@ -10,22 +27,14 @@ interface Group {
   amounts: AmountToken[];
 }
 
-interface Reading extends ExtractedField<number> {
-  box: NonNullable<ExtractedField<number>["box"]>;
-}
-
-/** Where a value sat relative to its label. */
-type Placement = "line" | "row" | "below";
-
-interface Candidate extends Reading {
-  role: "total" | "subtotal" | "vat";
-  rank: number;
-}
-
-export interface AmountFields {
-  total?: ExtractedField<number>;
-  subtotal?: ExtractedField<number>;
-  vat?: ExtractedField<number>;
+/** One amount as read: where, how sure the OCR was, and whether it looks like money. */
+interface Read {
+  value: number;
+  box: Box;
+  ocr: number;
+  placement: Placement;
+  moneyLike: boolean;
+  negative: boolean;
 }
 
 /** Splits `TOTAL SAVING: 0.00 TOTAL 25.85` into labelled groups of amounts. */
@@ -45,26 +54,48 @@ function splitGroups(line: TextLine): Group[] {
   return groups;
 }
 
-/** A money-looking amount if there is one, else a bare number; never a negative one. */
-function pick(amounts: readonly AmountToken[]): AmountToken | undefined {
-  const usable = amounts.filter((a) => !a.negative);
-  return usable.find((a) => a.moneyLike) ?? usable[0];
+function read(line: TextLine, a: AmountToken, placement: Placement): Read {
+  const { box, confidence } = rangeOf(line, a.start, a.end);
+  return {
+    value: a.poisha,
+    box,
+    ocr: confidence,
+    placement,
+    moneyLike: a.moneyLike,
+    negative: a.negative,
+  };
 }
 
-/** Trust in a value from how it was found, scaled by how sure the OCR was of its characters. */
-function reading(line: TextLine, a: AmountToken, via: Placement): Reading {
-  const { box, confidence: ocr } = rangeOf(line, a.start, a.end);
-  const placement = via === "below" ? 0.85 : 1;
-  const shape = a.moneyLike ? 1 : 0.85;
-  return { value: a.poisha, box, confidence: placement * shape * (0.5 + 0.5 * ocr) };
+/** The amount a label means first: a money-looking one if there is one, else the first. */
+function preferredFirst(reads: Read[]): Read[] {
+  const i = Math.max(
+    0,
+    reads.findIndex((r) => r.moneyLike),
+  );
+  return [...reads.slice(i, i + 1), ...reads.slice(0, i), ...reads.slice(i + 1)];
 }
 
+/** How strong a label of a role and rank is, as evidence. */
+function sourceOf(role: AmountRole, rank: number): Source {
+  if (role === "total") return rank >= 3 ? "strongLabel" : rank === 2 ? "label" : "weakLabel";
+  return rank >= 2 || role === "vat" ? "label" : "weakLabel";
+}
+
+function evidenceOf(r: Read, source: Source): Evidence {
+  return { source, placement: r.placement, ocr: r.ocr, usualShape: r.moneyLike };
+}
+
+/** The page's lines with their labelled groups, read once. */
 class AmountPage {
   private readonly cache = new Map<TextLine, Group[]>();
 
-  constructor(readonly lines: readonly TextLine[]) {}
+  constructor(
+    readonly lines: readonly TextLine[],
+    /** The item table's columns when it writes paisa apart (`5,525 | 50`). */
+    private readonly paisa?: readonly Column[],
+  ) {}
 
-  groups(line: TextLine): Group[] {
+  private groups(line: TextLine): Group[] {
     let g = this.cache.get(line);
     if (!g) {
       g = splitGroups(line);
@@ -73,30 +104,32 @@ class AmountPage {
     return g;
   }
 
-  /** The value of a label: after it on its line, else in the next cells of its row, else below. */
-  valueOf(group: Group, lookBelow: boolean): Reading | undefined {
-    const own = pick(group.amounts);
-    if (own) return reading(group.line, own, "line");
-    let bare: Reading | undefined;
+  /**
+   * The amounts of a label, preferred first: after it on its line, else in the next cells of its
+   * row (up to the next label), else in the cell below. A discount may be written negative.
+   */
+  private valuesOf(group: Group, lookBelow: boolean, negative: boolean): Read[] {
+    const usable = (amounts: AmountToken[]) => amounts.filter((a) => negative || !a.negative);
+    const joined = (reads: Read[]) => preferredFirst(joinPaisa(reads, this.paisa));
+    const own = usable(group.amounts);
+    if (own.length > 0) return joined(own.map((a) => read(group.line, a, "line")));
+    const row: Read[] = [];
     for (const next of rightOf(this.lines, group.line)) {
       const [first] = this.groups(next);
       if (!first) continue;
-      if (!isCurrencyOnly(first.label)) break;
-      const a = pick(first.amounts);
-      if (!a) break;
-      // A bare count may sit between a label and its amount (`TOTAL  2  7.00`).
-      if (a.moneyLike) return reading(next, a, "row");
-      bare ??= reading(next, a, "row");
+      const amounts = usable(first.amounts);
+      if (!isCurrencyOnly(first.label) || amounts.length === 0) break;
+      row.push(...amounts.map((a) => read(next, a, "row")));
     }
-    if (bare || !lookBelow) return bare;
+    if (row.length > 0 || !lookBelow) return joined(row);
     const under = below(this.lines, group.line);
     const [first] = under ? this.groups(under) : [];
-    const a = first && isCurrencyOnly(first.label) ? pick(first.amounts) : undefined;
-    return under && a ? reading(under, a, "below") : undefined;
+    const amounts = first && isCurrencyOnly(first.label) ? usable(first.amounts) : [];
+    return under ? joined(amounts.map((a) => read(under, a, "below"))) : [];
   }
 
   /** The label of a value standing alone in its cell: the nearest text to its left in the row. */
-  rowLabelOf(line: TextLine): string {
+  private rowLabelOf(line: TextLine): string {
     const left = this.lines
       .filter((l) => l !== line && sameRow(l.box, line.box) && l.box.x1 <= line.box.x0 + 2)
       .sort((a, b) => b.box.x1 - a.box.x1);
@@ -108,40 +141,28 @@ class AmountPage {
     return "";
   }
 
-  /** Rounding adjustments (`ROUNDING ADJ -0.02`): small amounts, with the line they are on. */
-  roundings(): Array<{ line: TextLine; poisha: number; negative: boolean }> {
-    return this.lines.flatMap((line) =>
-      this.groups(line).flatMap((group) => {
-        if (classifyAmountLabel(group.label)?.role !== "rounding") return [];
-        const own = group.amounts[0];
-        const next = own ? undefined : this.valueOf(group, false);
-        const token = own ?? (next && { poisha: next.value, negative: false });
-        return token && token.poisha > 0 && token.poisha < 100 ? [{ line, ...token }] : [];
-      }),
-    );
-  }
-
-  /** Every non-negative amount on lines starting at or below `y`, with where it was read. */
-  amountsBelow(y: number): Map<number, Reading> {
-    const out = new Map<number, Reading>();
-    for (const line of this.lines.filter((l) => l.box.y0 >= y)) {
-      for (const a of this.groups(line).flatMap((g) => g.amounts)) {
-        if (!a.negative && !out.has(a.poisha)) out.set(a.poisha, reading(line, a, "line"));
-      }
-    }
-    return out;
-  }
-
-  candidates(): Candidate[] {
-    const out: Candidate[] = [];
+  /** Every labelled total, subtotal, VAT and discount amount on the page. */
+  candidates(): AmountCandidate[] {
+    const out: AmountCandidate[] = [];
     for (const line of this.lines) {
       const row = this.lines.filter((l) => sameRow(l.box, line.box)).map((l) => l.text);
       const header = isColumnHeaderRow(row);
       for (const group of this.groups(line)) {
         const kind = classifyAmountLabel(group.label);
         if (!kind || !("rank" in kind)) continue;
-        const value = this.valueOf(group, !header);
-        if (value) out.push({ ...value, role: kind.role, rank: kind.rank });
+        const reads = this.valuesOf(group, !header, kind.role === "discount");
+        const shared = reads.length > 1;
+        const source = sourceOf(kind.role, kind.rank);
+        reads.forEach((r, i) => {
+          out.push({
+            role: kind.role,
+            rank: kind.rank,
+            value: r.value,
+            box: r.box,
+            evidence: evidenceOf(r, source),
+            ...(shared && { shared, alternate: i > 0 }),
+          });
+        });
       }
     }
     return out;
@@ -152,9 +173,9 @@ class AmountPage {
    * (receipts repeat the total as subtotal, total and tax base), then the largest; payments,
    * change, counts and tax are left out.
    */
-  unlabelledTotal(): ExtractedField<number> | undefined {
+  unlabelledTotal(): AmountCandidate | undefined {
     const { top, bottom } = textExtent(this.lines);
-    const seen = new Map<number, { count: number; reading: Reading }>();
+    const seen = new Map<number, { count: number; read: Read }>();
     for (const line of this.lines) {
       if ((line.box.y0 + line.box.y1) / 2 < top + (bottom - top) / 3) continue;
       for (const group of this.groups(line)) {
@@ -163,91 +184,131 @@ class AmountPage {
         if (kind && kind.role !== "total" && kind.role !== "subtotal") continue;
         for (const a of group.amounts) {
           if (a.negative || !a.moneyLike || a.poisha === 0) continue;
-          const entry = seen.get(a.poisha) ?? { count: 0, reading: reading(line, a, "line") };
+          const entry = seen.get(a.poisha) ?? { count: 0, read: read(line, a, "line") };
           entry.count += 1;
           seen.set(a.poisha, entry);
         }
       }
     }
     const best = [...seen.values()].sort(
-      (a, b) => b.count - a.count || b.reading.value - a.reading.value,
+      (a, b) => b.count - a.count || b.read.value - a.read.value,
     )[0];
     if (!best) return undefined;
-    const { value, box, confidence } = best.reading;
-    return { value, box, confidence: confidence * (best.count > 1 ? 0.3 : 0.15) };
+    const { read: r } = best;
+    return { role: "total", rank: 0, value: r.value, box: r.box, evidence: evidenceOf(r, "guess") };
+  }
+
+  /** The rounding adjustments printed on the page, signed poisha; an unsigned one either way. */
+  adjustments(): number[] {
+    return this.roundings().flatMap((r) => (r.negative ? [-r.poisha] : [r.poisha, -r.poisha]));
+  }
+
+  /** Rounding adjustments (`ROUNDING ADJ -0.02`): small amounts, with the line they are on. */
+  private roundings(): Array<{ line: TextLine; poisha: number; negative: boolean }> {
+    return this.lines.flatMap((line) =>
+      this.groups(line).flatMap((group) => {
+        if (classifyAmountLabel(group.label)?.role !== "rounding") return [];
+        const own = group.amounts[0];
+        const next = own ? undefined : this.valuesOf(group, false, true)[0];
+        const token = own ?? (next && { poisha: next.value, negative: next.negative });
+        return token && token.poisha > 0 && token.poisha < 100 ? [{ line, ...token }] : [];
+      }),
+    );
+  }
+
+  /** Every non-negative amount on lines starting at or below `y`, with where it was read. */
+  private amountsBelow(y: number): Map<number, Read> {
+    const out = new Map<number, Read>();
+    for (const line of this.lines.filter((l) => l.box.y0 >= y)) {
+      for (const a of this.groups(line).flatMap((g) => g.amounts)) {
+        if (!a.negative && !out.has(a.poisha)) out.set(a.poisha, read(line, a, "line"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A total read above a rounding adjustment is the amount before rounding; the amount paid is
+   * total ± adjustment, and is written somewhere below the adjustment ("ROUNDING RM 45.35", the
+   * cash line). Taken only when it is there to be read, and never after a "rounded total" label.
+   */
+  afterRounding(total: Chosen): Chosen {
+    const box = total.box;
+    if (!box || (total.rank ?? 0) >= 4) return total;
+    for (const r of this.roundings()) {
+      if (r.line.box.y0 <= box.y0) continue;
+      const seen = this.amountsBelow(r.line.box.y0);
+      const options = r.negative
+        ? [total.value - r.poisha]
+        : [total.value + r.poisha, total.value - r.poisha];
+      const found = options.map((v) => seen.get(v)).find((v) => v !== undefined);
+      if (found)
+        return {
+          ...total,
+          value: found.value,
+          box: found.box,
+          evidence: { ...total.evidence, adjusted: true },
+        };
+    }
+    return total;
   }
 }
 
-/** The best candidate of a role: highest rank, then the largest amount. */
-function best(cands: readonly Candidate[]): Candidate | undefined {
-  return [...cands].sort((a, b) => b.rank - a.rank || b.value - a.value)[0];
+function toField(c: Chosen): ExtractedField<number> {
+  return { value: c.value, confidence: confidenceOf(c.evidence), ...(c.box && { box: c.box }) };
 }
 
-const RANK_TRUST: Record<number, number> = { 4: 0.92, 3: 0.92, 2: 0.82, 1: 0.6 };
+export type AmountFields = Pick<
+  ExtractedFields,
+  "total" | "subtotal" | "vat" | "discount" | "vatRate" | "amountInWords" | "lineItems"
+>;
 
 /**
- * A total read above a rounding adjustment is the amount before rounding; the amount paid is
- * total ± adjustment, and is written somewhere below the adjustment ("ROUNDING RM 45.35", the
- * cash line). Taken only when it is there to be read.
+ * Total, subtotal, VAT, discount, VAT rate, the total in words and the line items, each trusted
+ * as far as the arithmetic between them holds. A cash memo carries no VAT (it gives no credit),
+ * so with no VAT read on one, VAT and its rate are zero.
  */
-function rounded(page: AmountPage, total: Candidate | undefined): Candidate | undefined {
-  if (!total || total.rank >= 4) return total;
-  for (const r of page.roundings()) {
-    if (r.line.box.y0 <= total.box.y0) continue;
-    const seen = page.amountsBelow(r.line.box.y0);
-    const options = r.negative
-      ? [total.value - r.poisha]
-      : [total.value + r.poisha, total.value - r.poisha];
-    const found = options.map((v) => seen.get(v)).find((v) => v !== undefined);
-    if (found)
-      return { ...total, value: found.value, box: found.box, confidence: total.confidence * 0.9 };
-  }
-  return total;
-}
-
-/** Confidence of a chosen candidate, lower when labels of the same rank disagree on the value. */
-function trust(chosen: Candidate, all: readonly Candidate[], base: number): number {
-  const peers = all.filter((c) => c.role === chosen.role && c.rank === chosen.rank);
-  const disagree = peers.some((c) => c.value !== chosen.value);
-  const agree = all.some((c) => c !== chosen && c.role === chosen.role && c.value === chosen.value);
-  let conf = base * chosen.confidence * (disagree ? 0.75 : 1);
-  if (agree) conf = 1 - (1 - conf) * 0.7;
-  return conf;
-}
-
-function field(c: Candidate, confidence: number): ExtractedField<number> {
-  return { value: c.value, confidence: Math.min(1, Math.max(0, confidence)), box: c.box };
-}
-
-/**
- * Total, subtotal and VAT from labelled amounts. The total prefers "grand/net total" labels over
- * "total", then the largest amount; subtotal + VAT = total raises all three confidences.
- */
-export function extractAmounts(lines: readonly TextLine[]): AmountFields {
-  const page = new AmountPage(lines);
-  const cands = page.candidates();
-  const totals = cands.filter((c) => c.role === "total");
-  const subtotals = cands.filter((c) => c.role === "subtotal");
-  const vats = cands.filter((c) => c.role === "vat");
-  const total = rounded(page, best(totals));
-  let subtotal = best(subtotals);
-  let vat = best(vats.filter((v) => !total || v.value < total.value));
-  // An exact subtotal + VAT = total is strong evidence that all three were read right.
-  const sum =
-    total &&
-    subtotals
-      .flatMap((s) => vats.map((v) => [s, v] as const))
-      .find(([s, v]) => v.value > 0 && Math.abs(s.value + v.value - total.value) <= 1);
-  if (sum) [subtotal, vat] = sum;
-  const boost = (conf: number) => (sum ? 1 - (1 - conf) * 0.3 : conf);
+export function extractAmounts(
+  lines: readonly TextLine[],
+  documentType: DocumentType,
+): AmountFields {
+  const page = new AmountPage(lines, paisaColumns(lines));
+  const items = extractLineItems(lines);
+  const words = extractAmountInWords(lines);
+  const guess = page.unlabelledTotal();
+  const rates = [...readVatRates(lines), ...(items?.rates ?? [])];
+  const reconciled = reconcileAmounts({
+    candidates: page.candidates(),
+    rates: rates.map((r) => r.value),
+    adjustments: page.adjustments(),
+    ...(items && { itemsSum: items.sum }),
+    ...(words && { words }),
+    ...(guess && { guess }),
+  });
+  const { total, subtotal, vat, discount, wordsAgree, itemsAgree } = reconciled;
   const out: AmountFields = {};
-  if (total) out.total = field(total, boost(trust(total, cands, RANK_TRUST[total.rank] ?? 0.5)));
-  else {
-    const guess = page.unlabelledTotal();
-    if (guess) out.total = guess;
+  if (total) out.total = toField(page.afterRounding(total));
+  if (subtotal) out.subtotal = toField(subtotal);
+  if (discount) out.discount = toField(discount);
+  if (vat) out.vat = toField(vat);
+  const vatRate = vatRateField(rates, reconciled);
+  if (vatRate) out.vatRate = vatRate;
+  if (!vat && documentType === "cash_memo") {
+    const none = { value: 0, confidence: confidenceOf({ source: "typical" }) };
+    out.vat = none;
+    out.vatRate ??= none;
   }
-  if (subtotal)
-    out.subtotal = field(subtotal, boost(trust(subtotal, cands, subtotal.rank > 1 ? 0.8 : 0.6)));
-  if (vat) out.vat = field(vat, boost(trust(vat, cands, vat.rank > 1 ? 0.8 : 0.7)));
+  if (words) {
+    const e =
+      wordsAgree === undefined ? words.evidence : withCheck(words.evidence, "words", wordsAgree);
+    out.amountInWords = toField({ ...words, evidence: e });
+  }
+  if (items) {
+    const e =
+      itemsAgree === undefined
+        ? items.evidence
+        : withCheck(items.evidence, "arithmetic", itemsAgree);
+    out.lineItems = { ...items.field, confidence: confidenceOf(e) };
+  }
   return out;
 }

@@ -1,13 +1,8 @@
 import { type DateToken, findDates } from "./dates";
 import type { ExtractedField } from "./invoice";
-import { dateLabelEnd } from "./label-words";
-import { below, rangeOf, rightOf, type TextLine } from "./page-layout";
-
-interface Found {
-  line: TextLine;
-  token: DateToken;
-  via: "line" | "row" | "below";
-}
+import { dateLabelEnd, dueDateLabelEnd } from "./label-words";
+import { fieldAt, type Hit, labelledValues, type Reading, rivalsOf } from "./labelled-value";
+import type { TextLine } from "./page-layout";
 
 /** Invoices we process are from this century; a "date" outside it is a misread or a code. */
 function plausible(t: DateToken): boolean {
@@ -15,49 +10,45 @@ function plausible(t: DateToken): boolean {
   return year >= 1990 && year <= 2100;
 }
 
-function firstDate(line: TextLine, from = 0): DateToken | undefined {
-  return findDates(line.text.slice(from))
+function datesIn(text: string, from = 0): Reading<string>[] {
+  return findDates(text.slice(from))
     .filter(plausible)
-    .map((t) => ({ ...t, start: t.start + from, end: t.end + from }))[0];
+    .map((t) => ({ start: t.start + from, end: t.end + from, value: t.date }));
 }
 
-function field(found: Found, trust: number): ExtractedField<string> {
-  const { box, confidence } = rangeOf(found.line, found.token.start, found.token.end);
-  return { value: found.token.date, confidence: trust * (0.5 + 0.5 * confidence), box };
+const firstDate = (text: string, from: number) => datesIn(text, from)[0];
+
+function labelled(hits: readonly Hit<string>[]): ExtractedField<string> | undefined {
+  const [first] = hits;
+  return first && fieldAt(first, { source: "label", rivals: rivalsOf(hits) });
+}
+
+export interface DateFields {
+  issueDate?: ExtractedField<string>;
+  dueDate?: ExtractedField<string>;
 }
 
 /**
- * The issue date: the first date next to a date label (after it on the line, in the next cells
- * of the row, or under it), else the first date anywhere on the page, trusted less.
+ * The issue and due dates: the first date next to each kind of label (after it on the line, in
+ * a later cell of the row, or under it). With no issue-date label, the first date on the page that
+ * is not the due date, trusted less.
  */
-export function extractIssueDate(lines: readonly TextLine[]): ExtractedField<string> | undefined {
-  const labelled: Found[] = [];
-  for (const line of lines) {
-    const end = dateLabelEnd(line.text);
-    if (end < 0) continue;
-    const inline = firstDate(line, end);
-    if (inline) {
-      labelled.push({ line, token: inline, via: "line" });
-      continue;
-    }
-    const right = rightOf(lines, line).find((l) => firstDate(l));
-    const under = below(lines, line);
-    const [next, via] = right ? [right, "row" as const] : [under, "below" as const];
-    const token = next && firstDate(next);
-    if (next && token) labelled.push({ line: next, token, via });
-  }
-  const [first] = labelled;
-  if (first) {
-    const disagree = labelled.some((f) => f.token.date !== first.token.date);
-    return field(first, (first.via === "below" ? 0.75 : 0.9) * (disagree ? 0.8 : 1));
-  }
+export function extractDates(lines: readonly TextLine[]): DateFields {
+  const due = labelledValues(lines, dueDateLabelEnd, firstDate, { anyCell: true });
+  const issue = labelledValues(lines, dateLabelEnd, firstDate, { anyCell: true });
+  const out: DateFields = {};
+  const dueDate = labelled(due);
+  if (dueDate) out.dueDate = dueDate;
+  const issueDate = labelled(issue);
+  if (issueDate) return { ...out, issueDate };
+  const isDue = (line: TextLine, d: Reading<string>) =>
+    due.some((h) => h.line === line && h.start === d.start);
   const anywhere = lines.flatMap((line) =>
-    findDates(line.text)
-      .filter(plausible)
-      .map((token) => ({ line, token, via: "line" as const })),
+    datesIn(line.text)
+      .filter((d) => !isDue(line, d))
+      .map((d) => ({ ...d, line })),
   );
   const [any] = anywhere;
-  if (!any) return undefined;
-  const distinct = new Set(anywhere.map((f) => f.token.date)).size;
-  return field(any, distinct > 1 ? 0.4 : 0.55);
+  if (any) out.issueDate = fieldAt(any, { source: "typical", rivals: rivalsOf(anywhere) });
+  return out;
 }

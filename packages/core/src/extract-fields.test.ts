@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { extractFields } from "./extract-fields";
+import type { ExtractedFields } from "./invoice";
+import {
+  cashMemo,
+  conflictingTotals,
+  englishBill,
+  mixedBill,
+  mushakPage,
+  noisyBill,
+} from "./test-invoices";
 import { pageOf } from "./test-pages";
 
 /** A Bengali cash memo as whole-row lines, Bengali digits and lakh grouping throughout. */
@@ -235,5 +244,228 @@ describe("extractFields", () => {
 
   it("reads nothing from an empty page", () => {
     expect(extractFields({ width: 100, height: 100, lines: [] })).toEqual({});
+  });
+});
+
+/** The values of the fields, without confidences and boxes. */
+function valuesOf(f: ExtractedFields): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.value]));
+}
+
+describe("extractFields on whole invoices", () => {
+  it("reads a Bengali Mushak-6.3 with Bengali digits, lakh grouping and 15% VAT", () => {
+    const f = extractFields(mushakPage);
+    expect(valuesOf(f)).toEqual({
+      documentType: "mushak_6_3",
+      currency: "BDT",
+      supplierName: "মেঘনা সিমেন্ট মিলস লিমিটেড",
+      supplierBin: "0004567890101",
+      supplierAddress: "12/3, কাওরান বাজার, ঢাকা-1215",
+      supplierPhone: "01711223344",
+      buyerName: "রহমান কনস্ট্রাকশন",
+      buyerBin: "0012345670203",
+      invoiceNumber: "000457",
+      issueDate: "2026-03-18",
+      lineItems: [
+        {
+          description: "পোর্টল্যান্ড সিমেন্ট",
+          quantity: 200,
+          unitPrice: 55_000,
+          amount: 11_000_000,
+          vatRate: 0.15,
+        },
+        {
+          description: "এমএস রড 10 মিমি",
+          quantity: 2,
+          unitPrice: 8_500_000,
+          amount: 17_000_000,
+          vatRate: 0.15,
+        },
+      ],
+      subtotal: 28_000_000,
+      vat: 4_200_000,
+      vatRate: 0.15,
+      total: 32_200_000,
+      amountInWords: 32_200_000,
+    });
+    // Items, subtotal, VAT at the printed rate, total and words all agree.
+    for (const name of ["total", "subtotal", "vat"] as const) {
+      expect(f[name]?.confidence).toBeGreaterThan(0.95);
+    }
+  });
+
+  it("reads an English bill with Sub Total, VAT 7.5%, Grand Total, buyer and due date", () => {
+    const f = extractFields(englishBill);
+    expect(valuesOf(f)).toMatchObject({
+      documentType: "bill",
+      supplierName: "PADMA TRADERS LTD.",
+      supplierAddress: "House 12, Road 5, Dhanmondi, Dhaka-1205",
+      supplierPhone: "01711223344",
+      supplierBin: "0001234560101",
+      buyerName: "Karim Hardware",
+      invoiceNumber: "PT-2026-0042",
+      issueDate: "2026-03-18",
+      dueDate: "2026-04-17",
+      subtotal: 26_200_000,
+      vat: 1_965_000,
+      vatRate: 0.075,
+      total: 28_165_000,
+      amountInWords: 28_165_000,
+    });
+    expect(f.lineItems?.value.map((i) => [i.description, i.quantity, i.unitPrice])).toEqual([
+      ["Cement 50kg bag", 100, 52_000],
+      ["MS Rod 10mm", 2.5, 8_400_000],
+    ]);
+  });
+
+  it("reads a Bengali cash memo with a discount, no VAT and the total in words", () => {
+    const f = extractFields(cashMemo);
+    expect(valuesOf(f)).toMatchObject({
+      documentType: "cash_memo",
+      supplierName: "মেসার্স রহিম ট্রেডার্স",
+      supplierAddress: "12/3, কাওরান বাজার, ঢাকা-1215",
+      supplierPhone: "01811556677",
+      buyerName: "করিম উদ্দিন",
+      invoiceNumber: "0457",
+      issueDate: "2026-03-18",
+      subtotal: 552_500,
+      discount: 2_500,
+      vat: 0,
+      vatRate: 0,
+      total: 550_000,
+      amountInWords: 550_000,
+    });
+    expect(f.lineItems?.value).toHaveLength(3);
+    expect(f.total?.confidence).toBeGreaterThan(0.95);
+    // A bare "নং" is a weaker label than "Invoice No".
+    expect(f.invoiceNumber?.confidence).toBeLessThan(0.7);
+  });
+
+  it("joins taka and paisa written in columns of their own", () => {
+    const f = extractFields(
+      pageOf([
+        "ক্যাশ মেমো",
+        [
+          [20, "ক্রমিক"],
+          [90, "মালের বিবরণ"],
+          [400, "পরিমাণ"],
+          [520, "দর"],
+          [640, "টাকা"],
+          [780, "পয়সা"],
+        ],
+        [
+          [20, "১"],
+          [90, "চিনি"],
+          [400, "২.৫ কেজি"],
+          [520, "১৪৫.০০"],
+          [640, "৩৬২"],
+          [790, "৫০"],
+        ],
+        [
+          [20, "২"],
+          [90, "লবণ"],
+          [400, "২ কেজি"],
+          [520, "৪০.০০"],
+          [640, "৮০"],
+          [790, "০০"],
+        ],
+        [
+          [520, "মোট"],
+          [640, "৪৪২"],
+          [790, "৫০"],
+        ],
+        [
+          [520, "সর্বমোট"],
+          [640, "৪৪২"],
+          [790, "৫০"],
+        ],
+      ]),
+    );
+    expect(f.lineItems?.value.map((i) => [i.quantity, i.amount])).toEqual([
+      [2.5, 36_250],
+      [2, 8_000],
+    ]);
+    expect(f.subtotal?.value).toBe(44_250);
+    expect(f.total?.value).toBe(44_250);
+  });
+
+  it("reads a bill mixing English and Bengali labels and digits", () => {
+    expect(valuesOf(extractFields(mixedBill))).toMatchObject({
+      supplierName: "Sonali Enterprise",
+      supplierPhone: "01911223344",
+      buyerName: "আলম স্টোর",
+      invoiceNumber: "SE/2026/11",
+      issueDate: "2026-01-05",
+      subtotal: 140_000,
+      vat: 7_000,
+      vatRate: 0.05,
+      total: 147_000,
+    });
+  });
+
+  it("reads a noisy page, with less confidence than a clean one", () => {
+    const f = extractFields(noisyBill);
+    expect(valuesOf(f)).toMatchObject({
+      issueDate: "2026-02-12",
+      subtotal: 139_500,
+      vat: 20_925,
+      vatRate: 0.15,
+      total: 160_425,
+    });
+    expect(f.lineItems?.value.map((i) => i.amount)).toEqual([90_000, 49_500]);
+    const clean = extractFields(englishBill);
+    for (const name of ["total", "subtotal", "vat", "issueDate", "lineItems"] as const) {
+      expect(f[name]?.confidence).toBeLessThan(clean[name]?.confidence ?? 0);
+    }
+    // Nothing on the page says what kind of document it is.
+    expect(f.documentType?.confidence).toBeLessThan(0.5);
+  });
+
+  it("resolves conflicting totals by arithmetic", () => {
+    const f = extractFields(conflictingTotals);
+    expect(f.total?.value).toBe(1_150_000);
+    const unchecked = extractFields(pageOf(["Total 17,500.00", "Total 11,500.00"]));
+    expect(f.total?.confidence).toBeGreaterThan(unchecked.total?.confidence ?? 1);
+  });
+
+  it("trusts a total the words confirm, and doubts one they contradict", () => {
+    const total = (words: string) =>
+      extractFields(pageOf(["Karim Store", "Total Tk 1,190.00", `In words: ${words}`])).total;
+    const agree = total("Taka One Thousand One Hundred Ninety Only");
+    const disagree = total("Taka One Thousand Nine Hundred Only");
+    expect(agree?.value).toBe(119_000);
+    expect(agree?.confidence).toBeGreaterThan(disagree?.confidence ?? 1);
+    expect(disagree?.confidence).toBeLessThan(0.7);
+  });
+
+  it("reads words in the cell beside an in-words label", () => {
+    const f = extractFields(
+      pageOf([
+        "Total 1,500.00",
+        [
+          [20, "In words:"],
+          [160, "One Thousand Five Hundred"],
+        ],
+      ]),
+    );
+    expect(f.amountInWords?.value).toBe(150_000);
+  });
+
+  it("takes the total from the words when no figure is labelled", () => {
+    const f = extractFields(pageOf(["Karim Store", "Rice 500.00", "কথায়ঃ পাঁচশত টাকা মাত্র"]));
+    expect(f.total?.value).toBe(50_000);
+    expect(f.amountInWords?.value).toBe(50_000);
+  });
+
+  it("keeps every confidence within [0, 1] and gives a box for what it read", () => {
+    for (const page of [mushakPage, englishBill, cashMemo, mixedBill, noisyBill]) {
+      for (const [name, field] of Object.entries(extractFields(page))) {
+        expect(field.confidence).toBeGreaterThanOrEqual(0);
+        expect(field.confidence).toBeLessThanOrEqual(1);
+        // Derived and assumed values (VAT 0, BDT, a guessed kind) point at nothing on the page.
+        const derived = ["currency", "vat", "vatRate"].includes(name) || field.confidence < 0.5;
+        if (!derived) expect(field.box, name).toBeDefined();
+      }
+    }
   });
 });

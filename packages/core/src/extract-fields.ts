@@ -1,7 +1,10 @@
+import { confidenceOf } from "./confidence";
+import { extractDocumentType } from "./document-type";
 import { extractAmounts } from "./extract-amounts";
-import { extractIssueDate } from "./extract-date";
+import { extractDates } from "./extract-date";
 import { extractInvoiceNumber } from "./extract-invoice-number";
-import { extractSupplier } from "./extract-supplier";
+import { extractParties } from "./extract-parties";
+import { extractSupplier, extractSupplierAddress } from "./extract-supplier";
 import type { ExtractedField, ExtractedFields } from "./invoice";
 import type { OcrPage } from "./ocr";
 import { rangeOf, type TextLine, textLines } from "./page-layout";
@@ -32,27 +35,35 @@ function extractCurrency(lines: readonly TextLine[]): ExtractedField<string> {
     for (const line of lines) {
       const m = re.exec(line.text);
       if (!m) continue;
-      const { box } = rangeOf(line, m.index, m.index + m[0].length);
-      return { value: code, confidence: code === "MYR" ? 0.9 : 0.95, box };
+      const { box, confidence: ocr } = rangeOf(line, m.index, m.index + m[0].length);
+      return { value: code, confidence: confidenceOf({ source: "strongLabel", ocr }), box };
     }
   }
-  return { value: "BDT", confidence: 0.6 };
+  return { value: "BDT", confidence: confidenceOf({ source: "assumed" }) };
 }
 
 /**
- * A first reading of an invoice page from its OCR lines and their boxes: total, subtotal, VAT,
- * issue date, supplier, invoice number and currency, each with a confidence in [0, 1] and the box
- * it was read from. Fields not found are absent. Confidences are heuristic, not yet calibrated.
+ * A reading of an invoice page from its OCR lines and their boxes: each field with a confidence
+ * in [0, 1] from the evidence behind it (see `confidence.ts`) and the box it was read from.
+ * Amounts are chosen by the arithmetic between them (line items → subtotal → discount → VAT →
+ * total, and the total in words). Fields not found are absent.
  */
 export function extractFields(page: OcrPage): ExtractedFields {
   const lines = textLines(page);
   if (lines.length === 0) return {};
-  const out: ExtractedFields = { ...extractAmounts(lines), currency: extractCurrency(lines) };
-  const issueDate = extractIssueDate(lines);
-  if (issueDate) out.issueDate = issueDate;
+  const documentType = extractDocumentType(lines);
   const supplierName = extractSupplier(lines);
-  if (supplierName) out.supplierName = supplierName;
+  const supplierAddress = extractSupplierAddress(lines);
   const invoiceNumber = extractInvoiceNumber(lines);
-  if (invoiceNumber) out.invoiceNumber = invoiceNumber;
-  return out;
+  return {
+    documentType,
+    currency: extractCurrency(lines),
+    ...(supplierName && { supplierName }),
+    ...(supplierAddress && { supplierAddress }),
+    // A labelled address (Mushak's "চালানপত্র ইস্যুর ঠিকানা") overrides the one under the name.
+    ...extractParties(lines),
+    ...(invoiceNumber && { invoiceNumber }),
+    ...extractDates(lines),
+    ...extractAmounts(lines, documentType.value),
+  };
 }

@@ -1,53 +1,58 @@
 import { findDates } from "./dates";
 import type { ExtractedField } from "./invoice";
 import { invoiceNumberLabelEnd, isColumnHeaderRow } from "./label-words";
-import { below, rangeOf, rightOf, sameRow, type TextLine } from "./page-layout";
+import { fieldAt, type Hit, type Reading, rivalsOf, valueNear } from "./labelled-value";
+import { sameRow, type TextLine } from "./page-layout";
 
 /** After separators, a code of letters, digits and `-/_.`: `INV-2041`, `18311/103/T0280`. */
-const CODE = /^[\s:#.\-–=]*([A-Z0-9](?:[A-Z0-9\-/_.]*[A-Z0-9])?)/iu;
+const CODE = /^[\s:ঃ#.\-–=]*([A-Z0-9](?:[A-Z0-9\-/_.]*[A-Z0-9])?)/iu;
 
-interface Found {
-  line: TextLine;
-  start: number;
-  end: number;
-  value: string;
-  via: "line" | "row" | "below";
-}
-
-/** The code at `from` in a line, if it looks like a document number rather than a word or date. */
-function codeAt(line: TextLine, from: number, via: Found["via"]): Found | undefined {
-  const m = CODE.exec(line.text.slice(from));
+/** The code at `from` in a text, if it looks like a document number rather than a word or date. */
+function codeAt(text: string, from: number): Reading<string> | undefined {
+  const m = CODE.exec(text.slice(from));
   const value = m?.[1];
   if (!m || !value || !/\d/.test(value) || value.length < 3 || value.length > 40) return undefined;
   if (findDates(value).length > 0) return undefined;
   const start = from + m[0].length - value.length;
-  return { line, start, end: start + value.length, value, via };
+  return { start, end: start + value.length, value };
+}
+
+/** A bare `নং` / `No.` before a memo pad's serial: a label only when it and the code stand alone. */
+const BARE_LABEL = /^(?:নং|no\.?|#)\s?[:ঃ.]?/iu;
+
+function bareLabelled(lines: readonly TextLine[]): Hit<string> | undefined {
+  const alone = (text: string, from: number) => {
+    const code = codeAt(text, from);
+    return code && text.slice(code.end).trim() === "" ? code : undefined;
+  };
+  for (const line of lines) {
+    const m = BARE_LABEL.exec(line.text.normalize("NFC"));
+    if (!m) continue;
+    const hit = valueNear(lines, line, m[0].length, alone, { below: false });
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /**
  * The invoice number: the code after an "Invoice No / Bill No / চালান নং" label on its line, in
- * the next cell of its row, or under it.
+ * the next cell of its row, or under a label that stands alone (not a column heading); else a
+ * code standing alone after a bare "নং / No.", trusted less.
  */
 export function extractInvoiceNumber(
   lines: readonly TextLine[],
 ): ExtractedField<string> | undefined {
-  const found: Found[] = [];
+  const found: Hit<string>[] = [];
   for (const line of lines) {
     const end = invoiceNumberLabelEnd(line.text);
     if (end < 0) continue;
     const rowTexts = lines.filter((l) => sameRow(l.box, line.box)).map((l) => l.text);
-    const [right] = rightOf(lines, line);
-    const under = isColumnHeaderRow(rowTexts) ? undefined : below(lines, line);
-    const hit =
-      codeAt(line, end, "line") ??
-      (right && codeAt(right, 0, "row")) ??
-      (under && line.text.slice(end).trim() === "" ? codeAt(under, 0, "below") : undefined);
+    const alone = line.text.slice(end).trim() === "" && !isColumnHeaderRow(rowTexts);
+    const hit = valueNear(lines, line, end, codeAt, { below: alone });
     if (hit) found.push(hit);
   }
   const [first] = found;
-  if (!first) return undefined;
-  const { box, confidence } = rangeOf(first.line, first.start, first.end);
-  const disagree = found.some((f) => f.value !== first.value);
-  const trust = (first.via === "below" ? 0.7 : 0.85) * (disagree ? 0.8 : 1);
-  return { value: first.value, confidence: trust * (0.5 + 0.5 * confidence), box };
+  if (first) return fieldAt(first, { source: "label", rivals: rivalsOf(found) });
+  const bare = bareLabelled(lines);
+  return bare && fieldAt(bare, { source: "weakLabel" });
 }

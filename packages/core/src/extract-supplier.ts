@@ -1,7 +1,12 @@
+import { confidenceOf } from "./confidence";
 import { findDates } from "./dates";
+import { buyerLines } from "./extract-parties";
 import type { ExtractedField } from "./invoice";
 import { dateLabelEnd, invoiceNumberLabelEnd } from "./label-words";
+import { fieldAt, valueNear } from "./labelled-value";
 import { rows, type TextLine, textExtent, unionBox } from "./page-layout";
+import { partyLabel } from "./party-labels";
+import { headingsIn } from "./table-columns";
 import { words } from "./word-match";
 
 /** Legal forms: a line carrying one is almost always the business name. */
@@ -93,6 +98,42 @@ const BUSINESS = words(
   "কোম্পানি",
   "বিতান",
   "প্রেস",
+  "m/s",
+  "মেসার্স",
+  "house",
+  "হাউস",
+  "printers?",
+  "প্রিন্টার্স",
+  "works",
+  "ওয়ার্কস",
+  "corner",
+  "কর্নার",
+  "services",
+  "সার্ভিসেস",
+  "suppl(?:y|ies)",
+  "সাপ্লাই(?:জ)?",
+  "library",
+  "লাইব্রেরি",
+  "steel",
+  "স্টিল",
+  "electric(?:al)?s?",
+  "ইলেকট্রিক(?:্যালস)?",
+  "builders",
+  "বিল্ডার্স",
+  "transport",
+  "ট্রান্সপোর্ট",
+  "catering",
+  "ক্যাটারিং",
+  "solutions?",
+  "সলিউশন",
+  "foods?",
+  "ফুডস",
+  "agro",
+  "এগ্রো",
+  "pharma",
+  "ফার্মা",
+  "engineering",
+  "ইঞ্জিনিয়ারিং",
 );
 const ADDRESS = words(
   "jalan",
@@ -114,8 +155,9 @@ const ADDRESS = words(
   String.raw`blk\.?`,
   "building",
   String.raw`bldg\.?`,
-  "house",
-  "holding",
+  String.raw`house\s?(?:no\.?|#)?\s?\d+\w*`,
+  String.raw`holding\s?(?:no\.?|#)?\s?\d+\w*`,
+  String.raw`shop\s?(?:no\.?|#)?\s?\d+\w*`,
   "sector",
   "section",
   "seksyen",
@@ -126,7 +168,8 @@ const ADDRESS = words(
   "upazila",
   "district",
   String.raw`no\.?\s?\d+\w*`,
-  "বাড়ি",
+  String.raw`বাড়ি\s?(?:নং)?\s?\d+`,
+  String.raw`দোকান\s?(?:নং)?\s?\d+`,
   "বাসা",
   "রোড",
   "সড়ক",
@@ -142,7 +185,7 @@ const ADDRESS = words(
   "হোল্ডিং",
 );
 /** A postcode next to a place name: `Dhaka-1205`, `81100 JOHOR BAHRU`. */
-const POSTCODE = /(?<![\p{N}-])\d{4,6}(?![\p{N}-])/u;
+const POSTCODE = /(?<![\p{N}\-/.])\d{4,6}(?![\p{N}\-/.])|\p{L}\s?-\s?\d{4}(?!\p{N})/u;
 const CONTACT = words(
   String.raw`tel\.?`,
   "telephone",
@@ -207,8 +250,22 @@ const TITLE_WORDS = words(
   "মেমো",
   "বিল",
   "রশিদ",
+  "রসিদ",
+  "বিক্রয়",
+  "ইনভয়েস",
   "স্বাগতম",
   "ধন্যবাদ",
+  "government",
+  "people'?s",
+  "republic",
+  "of",
+  "the",
+  "bangladesh",
+  String.raw`national\s?board\s?of\s?revenue`,
+  "গণপ্রজাতন্ত্রী",
+  "বাংলাদেশ",
+  "সরকার",
+  String.raw`জাতীয়\s?রাজস্ব\s?বোর্ড`,
 );
 const TIME = /\d{1,2}:\d{2}/;
 /** "Owned by X Sdn Bhd": X runs the shop, the name above is the one on the sign and the receipt. */
@@ -246,10 +303,29 @@ function digits(text: string): number {
   return text.match(/\p{N}/gu)?.length ?? 0;
 }
 
+/** A shop's line of trade under its name: "All kinds of…", "এখানে … পাওয়া যায়". */
+const TAGLINE = words(
+  String.raw`all\s?kinds`,
+  String.raw`dealers?\s?(?:of|in)`,
+  String.raw`wholesale\s?(?:&|and)\s?retail`,
+  String.raw`retail\s?(?:&|and)\s?wholesale`,
+  "available",
+  String.raw`orders?\s?taken`,
+  "এখানে",
+  String.raw`পাওয়া\s?যায়`,
+  String.raw`করা\s?হয়`,
+  String.raw`সকল\s?প্রকার`,
+);
+/** Names are short; a longer line is a sentence. */
+const MAX_NAME_WORDS = 8;
+
 /** Lines that cannot be the business name, whatever else they say. */
 function isNotAName(text: string): boolean {
   return (
     letters(text) < 3 ||
+    text.split(" ").length > MAX_NAME_WORDS ||
+    TAGLINE.test(text) ||
+    headingsIn(text).length >= 2 ||
     digits(text) >= letters(text) ||
     CONTACT.test(text) ||
     REGISTRATION.test(text) ||
@@ -257,6 +333,7 @@ function isNotAName(text: string): boolean {
     findDates(text).length > 0 ||
     dateLabelEnd(text) >= 0 ||
     invoiceNumberLabelEnd(text) >= 0 ||
+    partyLabel(text) !== undefined ||
     letters(text.replace(new RegExp(TITLE_WORDS.source, "giu"), "")) < 3 ||
     // A line wholly in brackets is a note under the name: branch, registration, former name.
     /^\(.*\)$/u.test(text)
@@ -290,16 +367,24 @@ interface Row {
   lines: TextLine[];
 }
 
+/** The supplier's name as printed at the head of the page, and the lines it was read from. */
+interface SupplierHeading {
+  field: ExtractedField<string>;
+  lines: TextLine[];
+}
+
 /**
- * The supplier's name: in the top part of the page, the first line naming a legal form (Ltd,
- * Sdn Bhd, লিমিটেড), else the first naming a kind of business (Traders, Store, ট্রেডার্স), else
- * the first line that is not an address, phone, title, registration or date.
+ * The supplier's name at the head of the page: in its top part, the first line naming a legal
+ * form (Ltd, Sdn Bhd, লিমিটেড), else the first naming a kind of business (Traders, Store,
+ * ট্রেডার্স), else the first line that is not an address, phone, title, registration or date.
  */
-export function extractSupplier(lines: readonly TextLine[]): ExtractedField<string> | undefined {
+function supplierHeading(lines: readonly TextLine[]): SupplierHeading | undefined {
   const { top, bottom } = textExtent(lines);
   const limit = top + (bottom - top) * 0.4;
+  const buyer = buyerLines(lines);
   const head: Row[] = rows(lines)
     .filter((r) => (r[0]?.box.y0 ?? Number.POSITIVE_INFINITY) <= limit)
+    .filter((r) => !r.some((l) => buyer.has(l)))
     .slice(0, 12)
     .map((r) => ({ text: r.map((l) => l.text).join(" "), lines: r }));
   const scored = head.map((row, i) => {
@@ -309,8 +394,8 @@ export function extractSupplier(lines: readonly TextLine[]): ExtractedField<stri
     let tier = 0;
     if (isNotAName(text) || owner) tier = -1;
     else if (LEGAL_FORM.test(text)) tier = 2;
-    else if (BUSINESS.test(text)) tier = 1;
     else if (isAddress(text)) tier = -1;
+    else if (BUSINESS.test(text)) tier = 1;
     return { row, i, tier };
   });
   const bestTier = Math.max(-1, ...scored.map((s) => s.tier));
@@ -348,14 +433,84 @@ export function extractSupplier(lines: readonly TextLine[]): ExtractedField<stri
   const value = cleanName(parts.map((p) => p.text).join(" "));
   if (letters(value) < 2) return undefined;
   const used = parts.flatMap((p) => p.lines);
-  const ocr = Math.min(...used.map((l) => l.confidence));
   const rivals = scored.filter(
     (s) => s.tier === bestTier && s !== chosen && !parts.includes(s.row),
   ).length;
-  const base = bestTier === 2 ? 0.8 : bestTier === 1 ? 0.65 : 0.4;
+  const source = bestTier === 2 ? "distinctive" : bestTier === 1 ? "typical" : "guess";
+  const evidence = { source, ocr: Math.min(...used.map((l) => l.confidence)), rivals } as const;
   return {
-    value,
-    confidence: base * (rivals > 0 ? 0.85 : 1) * (0.5 + 0.5 * ocr),
+    field: { value, confidence: confidenceOf(evidence), box: unionBox(used.map((l) => l.box)) },
+    lines: used,
+  };
+}
+
+/** A name after a supplier's label: `নিবন্ধিত ব্যক্তির নাম:`, `Name of Registered Person:`. */
+function labelledSupplier(lines: readonly TextLine[]): ExtractedField<string> | undefined {
+  for (const line of lines) {
+    const label = partyLabel(line.text);
+    if (label?.party !== "supplier" || label.field !== "name") continue;
+    const hit = valueNear(lines, line, label.end, (text, from) => {
+      const value = cleanName(text.slice(from));
+      const start = text.indexOf(value, from);
+      return letters(value) >= 2 && start >= 0
+        ? { start, end: start + value.length, value }
+        : undefined;
+    });
+    if (hit) return fieldAt(hit, { source: "strongLabel" });
+  }
+  return undefined;
+}
+
+/** The supplier's name: after a supplier's label if the form has one, else the page's heading. */
+export function extractSupplier(lines: readonly TextLine[]): ExtractedField<string> | undefined {
+  return labelledSupplier(lines) ?? supplierHeading(lines)?.field;
+}
+
+/** Rows under the heading searched for the address: a tagline or registration may sit between. */
+const ADDRESS_ROWS = 6;
+
+/** A last address line without an address word: `JOHOR.`, `SELANGOR DARUL EHSAN`. */
+function endsAddress(text: string, previous: string): boolean {
+  const wordCount = text.split(" ").length;
+  return /,$/u.test(previous) || (wordCount <= 3 && digits(text) === 0);
+}
+
+/**
+ * The supplier's address printed under its name: the address-like rows (road, house, postcode,
+ * commas) following the heading, up to a phone, date or label line. Registration numbers and
+ * taglines between are skipped.
+ */
+export function extractSupplierAddress(
+  lines: readonly TextLine[],
+): ExtractedField<string> | undefined {
+  const heading = supplierHeading(lines);
+  if (!heading) return undefined;
+  const bottom = Math.max(...heading.lines.map((l) => l.box.y1));
+  const after = rows(lines)
+    .filter((r) => (r[0]?.box.y0 ?? 0) >= bottom - 2)
+    .slice(0, ADDRESS_ROWS);
+  const parts: string[] = [];
+  const used: TextLine[] = [];
+  let previous = "";
+  for (const row of after) {
+    const text = row.map((l) => l.text).join(" ");
+    const contact = CONTACT.exec(text);
+    const address = contact ? text.slice(0, contact.index) : text;
+    if (partyLabel(text) || dateLabelEnd(text) >= 0 || findDates(text).length > 0) break;
+    const note = REGISTRATION.test(text) || /^\(.*\)$/u.test(text);
+    const more = previous !== "" && !isNotAName(address) && endsAddress(address, previous);
+    if (!note && letters(address) >= 3 && (isAddress(address) || more)) {
+      parts.push(address.replace(/[\s,;.]+$/u, ""));
+      used.push(...row);
+      previous = address.trim();
+    } else if (parts.length > 0) break;
+    if (contact) break;
+  }
+  if (parts.length === 0) return undefined;
+  const ocr = Math.min(...used.map((l) => l.confidence));
+  return {
+    value: parts.join(", "),
+    confidence: confidenceOf({ source: "typical", ocr }),
     box: unionBox(used.map((l) => l.box)),
   };
 }

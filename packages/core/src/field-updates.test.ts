@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { applyExtraction, applyHumanEdit, statusAfterExtraction } from "./field-updates";
+import {
+  applyExtraction,
+  applyHumanEdit,
+  mostConfidentFields,
+  statusAfterExtraction,
+} from "./field-updates";
 import type { InvoiceFields } from "./invoice";
 
 describe("applyExtraction", () => {
@@ -99,5 +104,19 @@ describe("statusAfterExtraction", () => {
         issueDate: { value: "2026-01-01", confidence: 0.9, provenance: "server_ocr" },
       }).status,
     ).toBe("extracted");
+  });
+});
+
+describe("mostConfidentFields", () => {
+  it("keeps, per field, the page that read it most surely", () => {
+    const merged = mostConfidentFields([
+      {
+        total: { value: 100, confidence: 0.4 },
+        issueDate: { value: "2026-03-01", confidence: 0.9 },
+      },
+      { total: { value: 1_190_000, confidence: 0.95 } },
+    ]);
+    expect(merged.total?.value).toBe(1_190_000);
+    expect(merged.issueDate?.value).toBe("2026-03-01");
   });
 });

@@ -29,6 +29,17 @@ export function applyExtraction(
   return out as InvoiceFields;
 }
 
+/** For each field, the most confident reading across an invoice's pages. */
+export function mostConfidentFields(pages: readonly ExtractedFields[]): ExtractedFields {
+  const out: Record<string, ExtractedFields[FieldName]> = {};
+  for (const page of pages) {
+    for (const [name, f] of Object.entries(page)) {
+      if (f && f.confidence > (out[name]?.confidence ?? -1)) out[name] = f;
+    }
+  }
+  return out as ExtractedFields;
+}
+
 export interface FieldChange {
   field: FieldName;
   from: unknown;

@@ -1,5 +1,7 @@
+export * from "./amount-in-words";
 export * from "./api";
 export * from "./bangla-digits";
+export * from "./confidence";
 export * from "./dates";
 export * from "./extract-fields";
 export * from "./field-updates";

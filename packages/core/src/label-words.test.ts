@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   classifyAmountLabel,
   dateLabelEnd,
+  dueDateLabelEnd,
   invoiceNumberLabelEnd,
   isColumnHeaderRow,
   isCurrencyOnly,
@@ -34,15 +35,24 @@ describe("classifyAmountLabel", () => {
     expect(classifyAmountLabel(label)).toEqual({ role: "total", rank });
   });
 
-  it.each([
-    "Total Qty",
-    "TOTAL ITEM(S) :",
-    "Total Discount",
-    "TOTAL SAVINGS",
-    "Total Points",
-    "মোট ছাড়",
-  ])("does not take %j for a money total", (label) => {
-    expect(classifyAmountLabel(label)).toEqual({ role: "other" });
+  it.each(["Total Qty", "TOTAL ITEM(S) :", "TOTAL SAVINGS", "Total Points"])(
+    "does not take %j for a money total",
+    (label) => {
+      expect(classifyAmountLabel(label)).toEqual({ role: "other" });
+    },
+  );
+
+  it.each(["Discount", "Less: Discount", "Total Discount", "মোট ছাড়", "বাদ: ছাড়", "Less"])(
+    "reads %j as a discount",
+    (label) => {
+      expect(classifyAmountLabel(label)).toEqual({ role: "discount", rank: 2 });
+    },
+  );
+
+  it("reads a total after discount as a total, and Bengali VAT in its inflected forms", () => {
+    expect(classifyAmountLabel("Total after Discount")).toEqual({ role: "total", rank: 2 });
+    expect(classifyAmountLabel("মূসকের পরিমাণ")).toEqual({ role: "vat", rank: 1 });
+    expect(classifyAmountLabel("মূল্য সংযোজন কর")).toEqual({ role: "vat", rank: 1 });
   });
 
   it.each(["Cash", "CHANGE DUE", "Tendered", "Paid", "bKash", "নগদ জমা", "ফেরত"])(
@@ -105,6 +115,24 @@ describe("dateLabelEnd", () => {
   });
 });
 
+describe("dueDateLabelEnd", () => {
+  it.each([
+    ["Due Date: 30/04/2026", 8],
+    ["Payment due 30/04/2026", 11],
+    ["পরিশোধের শেষ তারিখ: ৩০/০৪/২০২৬", 18],
+    ["শেষ তারিখঃ ৩০/০৪/২০২৬", 9],
+  ])("finds the label in %j", (text, end) => {
+    expect(dueDateLabelEnd(text)).toBe(end);
+    expect(dateLabelEnd(text)).toBe(-1);
+  });
+
+  it("is not the issue date's label", () => {
+    expect(dueDateLabelEnd("Date: 18/03/2026")).toBe(-1);
+    expect(dueDateLabelEnd("ইস্যুর তারিখ: ১৮/০৩/২০২৬")).toBe(-1);
+    expect(dateLabelEnd("ইস্যুর তারিখঃ ১৮/০৩/২০২৬")).toBe(12);
+  });
+});
+
 describe("invoiceNumberLabelEnd", () => {
   it.each([
     ["Invoice No: INV-1", 10],
@@ -116,6 +144,8 @@ describe("invoiceNumberLabelEnd", () => {
     ["চালান নং: ০৪৫৭", 8],
     ["বিল নং ১২", 6],
     ["ক্রমিক নং ৩৩", 9],
+    ["চালানপত্র নম্বর: ৫৫", 15],
+    ["রসিদ নংঃ ১২৩", 7],
   ])("finds the label in %j", (text, end) => {
     expect(invoiceNumberLabelEnd(text)).toBe(end);
   });

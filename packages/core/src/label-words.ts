@@ -35,7 +35,17 @@ const ROUNDED_TOTAL = words(
 /** Too vague to trust alone, but better than nothing: "Due", "Net", "Payable". */
 const WEAK_TOTAL = words("due", "nett?", "payable", "প্রদেয়");
 const SUBTOTAL = words(String.raw`sub\s?-?\s?total`, String.raw`উপ\s?-?\s?মোট`);
-const TAX = words("vat", String.raw`v\.a\.t\.?`, "gst", "sst", "tax", "ভ্যাট", "মূসক", "মুসক");
+const TAX = words(
+  "vat",
+  String.raw`v\.a\.t\.?`,
+  "gst",
+  "sst",
+  "tax",
+  "ভ্যাট(?:ের)?",
+  "মূসক(?:ের)?",
+  "মুসক(?:ের)?",
+  String.raw`মূল্য\s?সংযোজন\s?কর(?:ের)?`,
+);
 const TAX_INCLUDED = words(
   String.raw`incl\.?`,
   String.raw`inc\.?`,
@@ -115,24 +125,23 @@ const NOT_MONEY_TOTAL = words(
   "weight",
   "kg",
   "litres?",
-  "discount",
-  String.raw`disc\.?`,
   "savings?",
   "saved",
-  "less",
   String.raw`promo\w*`,
   "voucher",
   "সংখ্যা",
   "পিস",
-  "ছাড়",
-  "ডিসকাউন্ট",
   "কমিশন",
 );
+/** Money taken off the subtotal before VAT. */
+const DISCOUNT = words("discount", String.raw`disc\.?`, "less", "rebate", "ছাড়", "মূল্যছাড়", "ডিসকাউন্ট");
+/** "Total after discount" is a total, not the discount. */
+const AFTER = words("after", String.raw`net\s?of`, "পরে");
 const ROUNDING = words(String.raw`round\w*`, "rnd", String.raw`adj\.?`, "adjustments?");
 
 /** What an amount next to a label is. `rank` orders labels of one role, higher is surer. */
 export type AmountLabel =
-  | { role: "total" | "subtotal" | "vat"; rank: number }
+  | { role: "total" | "subtotal" | "vat" | "discount"; rank: number }
   | { role: "rounding" | "payment" | "other" };
 
 /** Longer "labels" are sentences ("GST is included in the total above"), not labels. */
@@ -144,8 +153,12 @@ export function classifyAmountLabel(text: string): AmountLabel | null {
   if (label.split(/\s+/).filter(Boolean).length > MAX_LABEL_WORDS) return null;
   if (PAYMENT.test(label)) return { role: "payment" };
   if (NOT_MONEY_TOTAL.test(label)) return { role: "other" };
-  if (SUBTOTAL.test(label)) return { role: "subtotal", rank: 2 };
   const total = TOTAL.test(label) || FINAL.test(label) || ROUNDED_TOTAL.test(label);
+  const discount = DISCOUNT.test(label);
+  if (discount && !(total && AFTER.test(label))) {
+    return { role: "discount", rank: 2 };
+  }
+  if (SUBTOTAL.test(label)) return { role: "subtotal", rank: discount ? 1 : 2 };
   if (ROUNDING.test(label) && !total) return { role: "rounding" };
   if (TAX.test(label)) {
     if (TAX_EXCLUDED.test(label)) return total ? { role: "subtotal", rank: 1 } : { role: "other" };
@@ -189,10 +202,27 @@ const OTHER_DATE = words(
   "birth",
   "entry",
   "exit",
+  "last",
   "মেয়াদ",
   "ডেলিভারি",
   "পরিশোধের",
+  "শেষ",
 );
+
+const DUE_DATE_LABEL = words(
+  String.raw`due\s?(?:date|on|by)`,
+  String.raw`payment\s?due(?:\s?date)?`,
+  String.raw`pay\s?by`,
+  String.raw`last\s?date(?:\s?of\s?payment)?`,
+  String.raw`পরিশোধের\s?(?:শেষ\s?)?তারিখ`,
+  String.raw`(?:পরিশোধের\s?)?শেষ\s?তারিখ`,
+);
+
+/** Where a label for the due date ends in a line (NFC, as `textLines` gives), or -1. */
+export function dueDateLabelEnd(line: string): number {
+  const m = DUE_DATE_LABEL.exec(line.normalize("NFC"));
+  return m ? m.index + m[0].length : -1;
+}
 
 /** Where a label for the issue date ends in a line (NFC, as `textLines` gives), or -1. */
 export function dateLabelEnd(line: string): number {
@@ -210,7 +240,7 @@ const NUMBER_WORD = String.raw`(?:no\.?|num\.?|number|nbr|#)`;
 const INVOICE_NUMBER_LABEL = words(
   String.raw`${DOCUMENT}\.?\s?${NUMBER_WORD}`,
   String.raw`${DOCUMENT}\s?#`,
-  String.raw`(?:চালান|চালানের|বিল|ক্রমিক|মেমো|ক্যাশ\s?মেমো|রশিদ|ইনভয়েস)\s?(?:নং|নম্বর|নাম্বার|নম্বরঃ)`,
+  String.raw`(?:চালান|চালানের|চালানপত্র|চালানপত্রের|বিল|ক্রমিক|মেমো|ক্যাশ\s?মেমো|রশিদ|রসিদ|ইনভয়েস)\s?(?:নং|নম্বর|নাম্বার)`,
 );
 
 /** Where a label for the invoice number ends in a line (NFC, as `textLines` gives), or -1. */

@@ -19,6 +19,17 @@ describe("textLines", () => {
     expect(precomposed).toBe(decomposed);
   });
 
+  it("repairs OCR slips in words, keeping the boxes of the words it joins", () => {
+    const [line] = textLines(pageOf(["Sub To tal 1,6O4 .25"]));
+    expect(line?.text).toBe("Sub Total 1,604.25");
+    const total = line?.spans[1];
+    expect(line?.text.slice(total?.start, total?.end)).toBe("Total");
+    // `To` starts at character 4 and `tal` ends at character 10, 12 px each.
+    expect(total?.box).toMatchObject({ x0: 20 + 4 * 12, x1: 20 + 10 * 12 });
+    // Repaired words are trusted a little less than the OCR said.
+    expect(line?.spans[2]?.confidence).toBeLessThan(line?.spans[0]?.confidence ?? 0);
+  });
+
   it("uses the line text when the OCR gave no words, and drops empty lines", () => {
     const page: OcrPage = {
       width: 100,

@@ -1,5 +1,7 @@
 import { toAsciiDigits } from "./bangla-digits";
-import type { Box, OcrPage } from "./ocr";
+import { FACTORS } from "./confidence";
+import type { Box, OcrLine, OcrPage, OcrWord } from "./ocr";
+import { repairWords } from "./ocr-repair";
 
 /** Where a word sits in its line's text. */
 export interface Span {
@@ -37,28 +39,40 @@ export function unionBox(boxes: readonly Box[]): Box {
   };
 }
 
+/** The words of an OCR line, normalised; a line without words is split at its spaces. */
+function wordsOf(line: OcrLine): OcrWord[] {
+  const words = line.words
+    .map((w) => ({ ...w, text: normalise(w.text) }))
+    .filter((w) => w.text !== "");
+  if (words.length > 0) return words;
+  return normalise(line.text)
+    .split(" ")
+    .filter((t) => t !== "")
+    .map((text) => ({ text, box: line.box, confidence: line.confidence }));
+}
+
 /** Lines in reading order: top to bottom, and left to right within a row. */
 export function textLines(page: OcrPage): TextLine[] {
   const out: TextLine[] = [];
   for (const line of page.lines) {
-    const words = line.words
-      .map((w) => ({ text: normalise(w.text), box: w.box, confidence: w.confidence }))
-      .filter((w) => w.text !== "");
-    if (words.length === 0) {
-      const text = normalise(line.text);
-      if (text === "") continue;
-      const span = { start: 0, end: text.length, box: line.box, confidence: line.confidence };
-      out.push({ text, box: line.box, confidence: line.confidence, spans: [span] });
-      continue;
-    }
+    const words = wordsOf(line);
+    if (words.length === 0) continue;
+    const texts: string[] = [];
     const spans: Span[] = [];
     let at = 0;
-    for (const w of words) {
-      spans.push({ start: at, end: at + w.text.length, box: w.box, confidence: w.confidence });
-      at += w.text.length + 1;
+    for (const t of repairWords(words.map((w) => w.text))) {
+      const parts = words.slice(t.from, t.to);
+      const confidence = Math.min(...parts.map((w) => w.confidence));
+      texts.push(t.text);
+      spans.push({
+        start: at,
+        end: at + t.text.length,
+        box: unionBox(parts.map((w) => w.box)),
+        confidence: t.repaired ? confidence * FACTORS.ocrRepair : confidence,
+      });
+      at += t.text.length + 1;
     }
-    const text = words.map((w) => w.text).join(" ");
-    out.push({ text, box: line.box, confidence: line.confidence, spans });
+    out.push({ text: texts.join(" "), box: line.box, confidence: line.confidence, spans });
   }
   return rows(out).flat();
 }

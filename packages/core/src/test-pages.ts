@@ -1,7 +1,10 @@
 import type { OcrLine, OcrPage } from "./ocr";
 
-/** Test helper: a cell of a row, `[x, text]`, becomes one OCR line starting at `x`. */
-export type Cell = readonly [x: number, text: string];
+/**
+ * Test helper: a cell of a row, `[x, text]`, becomes one OCR line starting at `x`; a third
+ * element gives its words' OCR confidence (a smudged cell).
+ */
+export type Cell = readonly [x: number, text: string, confidence?: number];
 
 const ROW_PITCH = 40;
 const ROW_HEIGHT = 28;
@@ -35,7 +38,7 @@ export function pageOf(rows: ReadonlyArray<string | readonly Cell[]>, confidence
   const lines = rows.flatMap((row, i) => {
     const y = 20 + i * ROW_PITCH;
     const cells: readonly Cell[] = typeof row === "string" ? [[20, row]] : row;
-    return cells.map(([x, text]) => lineAt(x, y, text, confidence));
+    return cells.map(([x, text, own]) => lineAt(x, y, text, own ?? confidence));
   });
   return { width: 1000, height: 20 + rows.length * ROW_PITCH, lines };
 }

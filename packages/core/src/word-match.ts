@@ -1,9 +1,15 @@
 /**
- * A case-insensitive regex matching any of the alternatives as whole words. JS `\b` only knows
+ * The source of a regex matching any of the alternatives as whole words. JS `\b` only knows
  * ASCII letters, so Bengali word edges are checked with Unicode letter/mark/number classes.
  * Alternatives are NFC-normalised like the text they are matched against (ড় and য় decompose).
+ * A visarga (ঃ) after a word ends it: Bengali forms write it as a colon (`তারিখঃ`, `নংঃ`).
  */
-export function words(...alternatives: string[]): RegExp {
+export function wordsSource(...alternatives: string[]): string {
   const source = alternatives.join("|").normalize("NFC");
-  return new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(?:${source})(?![\p{L}\p{M}\p{N}])`, "iu");
+  return String.raw`(?<![\p{L}\p{M}\p{N}])(?:${source})(?![\p{L}\p{N}]|(?!ঃ)\p{M})`;
+}
+
+/** A case-insensitive regex matching any of the alternatives as whole words. */
+export function words(...alternatives: string[]): RegExp {
+  return new RegExp(wordsSource(...alternatives), "iu");
 }

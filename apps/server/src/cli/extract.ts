@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { formatTaka } from "@chalan/core";
-import { ImageError } from "../images/decode";
-import { type InvoiceReading, readInvoice } from "../ocr/read-invoice";
-import { TesseractEngine } from "../ocr/tesseract-engine";
+import { type ExtractedFields, formatTaka, sniffFileKind } from "@chalan/core";
+import { UnreadablePageError } from "../pipeline/extract-job";
+import { createPageReader } from "../pipeline/page-reader";
 
-type Result = { file: string; reading: InvoiceReading } | { file: string; error: string };
+type Result =
+  | { file: string; fields: ExtractedFields; timings: { totalMs: number } }
+  | { file: string; error: string };
 
 /** `chalan extract <files...> [--json] [--jobs N]`: read invoices locally, no server needed. */
 export async function runExtract(args: string[], out: NodeJS.WritableStream): Promise<number> {
@@ -21,14 +22,19 @@ export async function runExtract(args: string[], out: NodeJS.WritableStream): Pr
   if (files.length === 0) throw new Error("name at least one image file: chalan extract <file>...");
 
   const lanes = Math.min(jobs, files.length);
-  const engine = new TesseractEngine({ poolSize: lanes });
+  // The server's own reader, so the CLI reads photos and PDFs exactly as uploads are read.
+  const reader = createPageReader(lanes);
   const read = async (file: string): Promise<Result> => {
     try {
-      // normalizeImage sniffs the bytes and refuses PDFs, HEIC and non-images in words for a clerk.
-      return { file, reading: await readInvoice(await readFile(file), engine, "the file") };
+      const t0 = performance.now();
+      const bytes = await readFile(file);
+      const kind = sniffFileKind(bytes);
+      if (!kind) return { file, error: "not a JPEG, PNG, WebP or PDF file" };
+      const fields = await reader.readPage(bytes, kind.mime);
+      return { file, fields, timings: { totalMs: Math.round(performance.now() - t0) } };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      if (e instanceof ImageError) return { file, error: e.message };
+      if (e instanceof UnreadablePageError) return { file, error: e.message };
       if (err.code === "ENOENT") return { file, error: "no such file" };
       if (err.code === "EISDIR") return { file, error: "is a directory" };
       // Anything else (no permission, a failed OCR worker) is this file's error, not the batch's.
@@ -59,24 +65,24 @@ export async function runExtract(args: string[], out: NodeJS.WritableStream): Pr
     out.write(values.json ? `${JSON.stringify(toJson(r))}\n` : toText(r));
   }
   await Promise.all(lanesDone);
-  await engine.close();
+  await reader.close();
   return failures === 0 ? 0 : 1;
 }
 
 function toJson(r: Result) {
   if ("error" in r) return { file: r.file, error: r.error };
   const fields = Object.fromEntries(
-    Object.entries(r.reading.fields).map(([k, f]) => [
+    Object.entries(r.fields).map(([k, f]) => [
       k,
       { value: f?.value, confidence: f?.confidence, box: f?.box },
     ]),
   );
-  return { file: r.file, fields, timings: r.reading.timings };
+  return { file: r.file, fields, timings: r.timings };
 }
 
 function toText(r: Result): string {
   if ("error" in r) return `${r.file}: error: ${r.error}\n`;
-  const f = r.reading.fields;
+  const f = r.fields;
   const total = f.total ? formatTaka(f.total.value) : "—";
   return [
     `${r.file}`,

@@ -64,7 +64,7 @@ function refuseUnreadable(bytes: Buffer, label: string): void {
   if (kind === "pdf") {
     throw new ImageError(
       "unsupported",
-      `${label} is a PDF, and only photos and scans (JPEG, PNG, WebP) can be read automatically yet.`,
+      `${label} is a PDF, not a photo or scan (JPEG, PNG, WebP).`,
     );
   }
   if (kind === undefined) {

@@ -1,6 +1,7 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { pdfPageCount } from "./pdf";
+import { onePagePdf } from "./pdf-test-files";
 
 async function invoicePdf(pages: number): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -39,6 +40,19 @@ describe("pdfPageCount", () => {
         message: expect.stringMatching(/^bill.pdf is password-protected.*without a password/),
       });
     }
+  });
+
+  it("refuses a PDF that needs a password to open, and opens one locked only against editing", async () => {
+    const content = "BT /F1 12 Tf 50 700 Td (Total: Tk 1,150.00) Tj ET";
+    const locked = onePagePdf(content, {
+      encryption: { userPassword: "1234", ownerPassword: "x" },
+    });
+    await expect(pdfPageCount(locked, "bill.pdf")).rejects.toMatchObject({ code: "encrypted_pdf" });
+    // An owner password alone (no printing, no copying) still opens in every viewer.
+    const restricted = onePagePdf(content, {
+      encryption: { userPassword: "", ownerPassword: "x" },
+    });
+    expect(await pdfPageCount(restricted)).toBe(1);
   });
 
   it("refuses a truncated upload and bytes that only start like a PDF", async () => {

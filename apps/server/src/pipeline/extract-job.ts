@@ -1,7 +1,7 @@
 import {
   applyExtraction,
   type ExtractedFields,
-  type FieldName,
+  mostConfidentFields,
   statusAfterExtraction,
 } from "@chalan/core";
 import type pg from "pg";
@@ -23,18 +23,6 @@ export interface ExtractDeps {
   boss: PgBoss;
   blobs: BlobStore;
   readPage: PageReader;
-}
-
-/** For each field, the most confident reading across the invoice's pages. */
-function bestOfPages(pages: ExtractedFields[]): ExtractedFields {
-  const out: Record<string, ExtractedFields[FieldName]> = {};
-  for (const page of pages) {
-    for (const [name, f] of Object.entries(page)) {
-      if (f && (out[name] === undefined || f.confidence > (out[name]?.confidence ?? 0)))
-        out[name] = f;
-    }
-  }
-  return out as ExtractedFields;
 }
 
 /**
@@ -69,7 +57,7 @@ export async function runExtractJob(
   await withTransaction(deps.pool, async (tx) => {
     const inv = await findInvoice(tx, job.orgId, job.invoiceId, { forUpdate: true });
     if (inv?.status !== "captured") return;
-    const fields = applyExtraction(inv.fields, bestOfPages(readings), "server_ocr");
+    const fields = applyExtraction(inv.fields, mostConfidentFields(readings), "server_ocr");
     const { status, reviewReasons } = statusAfterExtraction(fields);
     await saveFields(tx, job.orgId, job.invoiceId, fields, status, reviewReasons);
     await recordEvent(tx, job.orgId, job.invoiceId, "system", "extracted", {

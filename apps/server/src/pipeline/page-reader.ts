@@ -1,9 +1,12 @@
+import { extractFields, mostConfidentFields } from "@chalan/core";
 import { ImageError } from "../images/decode";
+import { PdfError } from "../images/pdf";
+import { readPdf } from "../images/pdf-read";
 import { readInvoice } from "../ocr/read-invoice";
 import { TesseractEngine } from "../ocr/tesseract-engine";
 import { type PageReader, UnreadablePageError } from "./extract-job";
 
-/** The server's reader: page images through offline OCR and the core extractor. */
+/** The server's reader: page images and PDFs through offline OCR and the core extractor. */
 export function createPageReader(ocrWorkers: number): {
   readPage: PageReader;
   close(): Promise<void>;
@@ -11,13 +14,16 @@ export function createPageReader(ocrWorkers: number): {
   const engine = new TesseractEngine({ poolSize: ocrWorkers });
   return {
     async readPage(bytes, mime) {
-      // PDFs are stored and served; reading them (text layer or rasterised) comes with the
-      // extraction engine work. Until then a PDF invoice waits for a person in needs_review.
-      if (mime === "application/pdf") return {};
       try {
-        return (await readInvoice(bytes, engine, "the page")).fields;
+        if (mime !== "application/pdf")
+          return (await readInvoice(bytes, engine, "the page")).fields;
+        // One uploaded PDF is one page of the invoice to the extract job, but may hold several
+        // PDF pages: they are merged the way the job merges uploaded pages.
+        const { pages } = await readPdf(bytes, engine, { label: "the PDF" });
+        return mostConfidentFields(pages.map((p) => extractFields(p.page)));
       } catch (e) {
-        if (e instanceof ImageError) throw new UnreadablePageError(e.message);
+        if (e instanceof ImageError || e instanceof PdfError)
+          throw new UnreadablePageError(e.message);
         throw e;
       }
     },

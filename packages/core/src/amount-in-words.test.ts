@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { findAmountsInWords } from "./amount-in-words";
+import { BANGLA_NUMBERS } from "./bangla-number-words";
+
+const poisha = (text: string) => findAmountsInWords(text).map((a) => a.poisha);
+
+describe("findAmountsInWords", () => {
+  it.each([
+    ["Taka Eleven Thousand Nine Hundred Only", 1_190_000],
+    ["One Lakh Fifteen Thousand Taka and Fifty Paisa Only", 11_500_050],
+    ["In words: one hundred fifteen thousand", 11_500_000],
+    ["Taka Twenty-Five Thousand Four Hundred and Ten Only", 2_541_000],
+    ["Two Crore Five Lacs Taka Only", 2_050_000_000],
+    ["Eleven Hundred Taka", 110_000],
+    ["Taka One Thousand and Paisa Twenty Five Only", 100_025],
+    ["Taka Forty Seven Thousand Six Hundred Forty Four and Fifty Paisa Only", 4_764_450],
+    ["Taka One Thousand Two Seventy Five Paisa Only", 100_275],
+    ["One Million Two Hundred Thousand Taka", 120_000_000],
+  ])("reads %j", (text, expected) => {
+    expect(poisha(text)).toEqual([expected]);
+  });
+
+  it.each([
+    ["এক লক্ষ পনেরো হাজার টাকা মাত্র", 11_500_000],
+    ["এগারো হাজার নয়শত টাকা", 1_190_000],
+    ["কথায়: বারো হাজার পাঁচশো পঞ্চাশ টাকা পঞ্চাশ পয়সা মাত্র", 1_255_050],
+    ["দুই কোটি নিরানব্বই লাখ টাকা", 2_990_000_000],
+    ["দেড় লক্ষ টাকা", 15_000_000],
+    ["সাড়ে তিন হাজার টাকা মাত্র", 350_000],
+    ["একশত ঊনষাট টাকা", 15_900],
+    ["উনষাট টাকা", 5_900],
+  ])("reads %j", (text, expected) => {
+    expect(poisha(text)).toEqual([expected]);
+  });
+
+  it("knows every Bengali number from one to ninety-nine", () => {
+    const values = new Set(BANGLA_NUMBERS.values());
+    for (let n = 0; n <= 99; n++) expect(values.has(n)).toBe(true);
+    expect(poisha("সাতাশি টাকা")).toEqual([8_700]);
+    expect(poisha("বিরাশি টাকা")).toEqual([8_200]);
+  });
+
+  it("gives the position of the words in the text", () => {
+    const text = "Total (in words): Five Hundred Taka Only.";
+    const [a] = findAmountsInWords(text);
+    expect(text.slice(a?.start, a?.end)).toBe("Five Hundred Taka");
+    expect(a?.closed).toBe(true);
+  });
+
+  it("ignores number words that do not name money", () => {
+    expect(poisha("One Stop Shop")).toEqual([]);
+    expect(poisha("Valid for seven days only")).toEqual([]);
+    expect(poisha("ফেরতযোগ্য নয়")).toEqual([]);
+    expect(poisha("Taka")).toEqual([]);
+  });
+});

@@ -1,0 +1,181 @@
+import {
+  BANGLA_AND_A_HALF,
+  BANGLA_FRACTIONS,
+  BANGLA_NUMBERS,
+  BANGLA_SCALES,
+} from "./bangla-number-words";
+import { words } from "./word-match";
+
+/**
+ * Amounts written in words, as invoices and cash memos spell out the total: "Taka Eleven
+ * Thousand Nine Hundred Only", "One Lakh Fifteen Thousand Taka and Fifty Paisa Only", "one hundred
+ * fifteen thousand", "এক লক্ষ পনেরো হাজার টাকা মাত্র", "এগারো হাজার নয়শত টাকা".
+ */
+
+const UNITS =
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " +
+  "fifteen sixteen seventeen eighteen nineteen";
+const TENS = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60 };
+const MORE_TENS = { seventy: 70, eighty: 80, ninety: 90, ninty: 90 };
+const ENGLISH_NUMBERS: ReadonlyMap<string, number> = new Map([
+  ...UNITS.split(" ").map((w, i) => [w, i] as const),
+  ...Object.entries({ ...TENS, ...MORE_TENS }),
+]);
+const ENGLISH_SCALES: ReadonlyMap<string, number> = new Map([
+  ["hundred", 100],
+  ["thousand", 1_000],
+  ["lakh", 100_000],
+  ["lakhs", 100_000],
+  ["lac", 100_000],
+  ["lacs", 100_000],
+  ["million", 1_000_000],
+  ["crore", 10_000_000],
+  ["crores", 10_000_000],
+]);
+const TAKA = new Set(["taka", "tk", "bdt", "টাকা"]);
+const PAISA = new Set(["paisa", "paise", "poisha", "poisa", "poysa", "পয়সা".normalize("NFC")]);
+/** Words allowed inside an amount in words that carry no value. */
+const FILLER = new Set(["and", "only", "ও", "এবং", "মাত্র"]);
+const CLOSING = new Set(["only", "মাত্র"]);
+
+type Token =
+  | { kind: "number"; value: number }
+  | { kind: "scale"; value: number }
+  | { kind: "half" }
+  | { kind: "taka" | "paisa" | "filler" };
+
+/** Bengali numbers with a multiplier glued on: নয়শত, পাঁচশো, দুইশ. */
+function gluedScale(word: string): Token[] | undefined {
+  for (const [scale, value] of BANGLA_SCALES) {
+    const head = word.slice(0, -scale.length);
+    const n = word.endsWith(scale) ? BANGLA_NUMBERS.get(head) : undefined;
+    if (n !== undefined && n > 0)
+      return [
+        { kind: "number", value: n },
+        { kind: "scale", value },
+      ];
+  }
+  return undefined;
+}
+
+function tokensOf(word: string): Token[] | undefined {
+  const w = word.toLowerCase();
+  const number = ENGLISH_NUMBERS.get(w) ?? BANGLA_NUMBERS.get(w) ?? BANGLA_FRACTIONS.get(w);
+  if (number !== undefined) return [{ kind: "number", value: number }];
+  const scale = ENGLISH_SCALES.get(w) ?? BANGLA_SCALES.get(w);
+  if (scale !== undefined) return [{ kind: "scale", value: scale }];
+  if (w === BANGLA_AND_A_HALF) return [{ kind: "half" }];
+  if (TAKA.has(w)) return [{ kind: "taka" }];
+  if (PAISA.has(w)) return [{ kind: "paisa" }];
+  if (FILLER.has(w)) return [{ kind: "filler" }];
+  return gluedScale(w);
+}
+
+/** The number a run of number words says ("one lakh fifteen thousand"); markers are skipped. */
+function numberOf(tokens: readonly Token[]): number {
+  let total = 0;
+  let group = 0;
+  let half = false;
+  for (const t of tokens) {
+    if (t.kind === "number") {
+      group += t.value + (half ? 0.5 : 0);
+      half = false;
+    } else if (t.kind === "half") half = true;
+    else if (t.kind === "scale" && t.value === 100) group = (group || 1) * 100;
+    else if (t.kind === "scale") {
+      total += (group || 1) * t.value;
+      group = 0;
+    }
+  }
+  return total + group;
+}
+
+/**
+ * Where the paisa are in a run: the number words after a paisa word ("… and Paisa Fifty"), else
+ * those just before it — one word, or a tens word and a unit ("Seventy Five Paisa", "পঞ্চাশ পয়সা").
+ */
+function paisaSpan(tokens: readonly Token[]): { from: number; to: number } | undefined {
+  const at = tokens.findIndex((t) => t.kind === "paisa");
+  if (at < 0) return undefined;
+  const isNumber = (i: number) => tokens[i]?.kind === "number";
+  if (isNumber(at + 1)) {
+    let to = at + 1;
+    while (isNumber(to)) to++;
+    return { from: at + 1, to };
+  }
+  if (!isNumber(at - 1)) return undefined;
+  const last = tokens[at - 1];
+  const before = tokens[at - 2];
+  const unitAfterTens =
+    last?.kind === "number" && last.value < 10 && before?.kind === "number" && before.value >= 20;
+  return { from: unitAfterTens ? at - 2 : at - 1, to: at };
+}
+
+/**
+ * The value of a run of tokens in poisha, or null. Taka and paisa words may follow their numbers
+ * ("… Taka and Fifty Paisa") or precede them ("Taka … and Paisa Fifty"), or mix the two.
+ */
+function poishaOf(tokens: readonly Token[]): number | null {
+  const span = paisaSpan(tokens);
+  const paisa = span ? numberOf(tokens.slice(span.from, span.to)) : 0;
+  const taka = numberOf(span ? [...tokens.slice(0, span.from), ...tokens.slice(span.to)] : tokens);
+  // দেড়/আড়াই need a multiplier; a half left over means the words were cut off.
+  if (!Number.isInteger(taka) || !Number.isInteger(paisa) || paisa >= 100) return null;
+  const poisha = taka * 100 + paisa;
+  return poisha > 0 && Number.isSafeInteger(poisha) ? poisha : null;
+}
+
+/** An amount in words found in a text, with its position and whether it was closed by "only". */
+export interface WordsAmount {
+  poisha: number;
+  start: number;
+  end: number;
+  closed: boolean;
+}
+
+const IN_WORDS = words(String.raw`in\s?words`, "কথায়", "অক্ষরে", String.raw`টাকা\s?\(?কথায়`);
+
+/** Whether a text carries a label announcing an amount in words ("In words:", "কথায়"). */
+export function hasInWordsLabel(text: string): boolean {
+  return IN_WORDS.test(text.normalize("NFC"));
+}
+
+/**
+ * The amounts written in words in a text. A run of number words counts when it names money:
+ * it carries a Taka/টাকা/Paisa word or "only/মাত্র", or the text is labelled "in words" (or
+ * `labelled` says a label stands beside it).
+ */
+export function findAmountsInWords(text: string, labelled = false): WordsAmount[] {
+  const s = text.normalize("NFC");
+  const money = labelled || hasInWordsLabel(s);
+  const out: WordsAmount[] = [];
+  let run: Array<{ token: Token; start: number; end: number }> = [];
+  const close = () => {
+    const last = run.findLastIndex((r) => r.token.kind !== "filler");
+    const used = run.slice(0, last + 1);
+    run = [];
+    const first = used.findIndex((r) => r.token.kind !== "filler");
+    if (first < 0 || !used.some((r) => r.token.kind === "number")) return;
+    const tokens = used.slice(first).map((r) => r.token);
+    const named = tokens.some((t) => t.kind === "taka" || t.kind === "paisa");
+    const tail = s.slice(used.at(-1)?.end ?? 0);
+    const closing = /^[\s,.\-/=)]*(\S+)/u
+      .exec(tail)?.[1]
+      ?.toLowerCase()
+      .replace(/[.,]+$/u, "");
+    const closed = closing !== undefined && CLOSING.has(closing);
+    const poisha = poishaOf(tokens);
+    if (poisha === null || !(named || closed || money)) return;
+    out.push({ poisha, start: used[first]?.start ?? 0, end: used.at(-1)?.end ?? 0, closed });
+  };
+  for (const m of s.matchAll(/[\p{L}\p{M}]+/gu)) {
+    const tokens = tokensOf(m[0]);
+    const gap = s.slice(run.at(-1)?.end ?? m.index, m.index);
+    // Words of one amount are separated by spaces, hyphens and commas, nothing else.
+    if (!tokens || /[^\s,-]/u.test(gap)) close();
+    if (!tokens) continue;
+    for (const token of tokens) run.push({ token, start: m.index, end: m.index + m[0].length });
+  }
+  close();
+  return out;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { extractLineItems } from "./extract-line-items";
+import { textLines } from "./page-layout";
+import { cashMemo, englishBill, mushakPage, noisyBill } from "./test-invoices";
+import { pageOf } from "./test-pages";
+
+const itemsOf = (page: Parameters<typeof textLines>[0]) => extractLineItems(textLines(page));
+
+describe("extractLineItems", () => {
+  it("reads a Mushak-6.3 table with wrapped headings, serial and unit columns and a VAT rate", () => {
+    const items = itemsOf(mushakPage);
+    expect(items?.field.value).toEqual([
+      {
+        description: "পোর্টল্যান্ড সিমেন্ট",
+        quantity: 200,
+        unitPrice: 55_000,
+        amount: 11_000_000,
+        vatRate: 0.15,
+      },
+      {
+        description: "এমএস রড 10 মিমি",
+        quantity: 2,
+        unitPrice: 8_500_000,
+        amount: 17_000_000,
+        vatRate: 0.15,
+      },
+    ]);
+    expect(items?.sum).toBe(28_000_000);
+    expect(items?.rates.map((r) => r.value)).toEqual([1500, 1500]);
+  });
+
+  it("reads quantities with units and stops at the totals", () => {
+    const items = itemsOf(cashMemo);
+    expect(items?.field.value.map((i) => [i.description, i.quantity, i.amount])).toEqual([
+      ["চাল (মিনিকেট)", 50, 360_000],
+      ["মসুর ডাল", 10, 110_000],
+      ["সয়াবিন তেল", 5, 82_500],
+    ]);
+    expect(itemsOf(englishBill)?.field.value.map((i) => i.quantity)).toEqual([100, 2.5]);
+  });
+
+  it("reads amounts the OCR garbled, trusting them less", () => {
+    const noisy = itemsOf(noisyBill);
+    expect(noisy?.field.value.map((i) => i.amount)).toEqual([90_000, 49_500]);
+    expect(noisy?.field.confidence).toBeLessThan(itemsOf(englishBill)?.field.confidence ?? 0);
+  });
+
+  it("finds quantity × price = amount where the columns are not where the headings are", () => {
+    const items = itemsOf(
+      pageOf([
+        "ক্রমিক বিবরণ পরিমাণ দর টাকা",
+        "১ রড ১০ মিমি ১২ টন ৮৬,২৩১.৯২ ১০,৩৪,৭৮৩.০৫",
+        "মোট ১০,৩৪,৭৮৩.০৫",
+      ]),
+    );
+    expect(items?.field.value).toEqual([
+      { description: "রড 10 মিমি", quantity: 12, unitPrice: 8_623_192, amount: 103_478_305 },
+    ]);
+  });
+
+  it("joins a description wrapped onto the next row, and doubts rows that do not multiply out", () => {
+    const page = pageOf([
+      [
+        [20, "Description"],
+        [400, "Qty"],
+        [520, "Rate"],
+        [700, "Amount"],
+      ],
+      [
+        [20, "Portland cement"],
+        [400, "10"],
+        [520, "500.00"],
+        [700, "5,000.00"],
+      ],
+      [[20, "(50 kg bags)"]],
+      [
+        [20, "Delivery"],
+        [400, "1"],
+        [520, "300.00"],
+        [700, "350.00"],
+      ],
+      [
+        [520, "Total"],
+        [700, "5,350.00"],
+      ],
+    ]);
+    const items = itemsOf(page);
+    expect(items?.field.value.map((i) => i.description)).toEqual([
+      "Portland cement (50 kg bags)",
+      "Delivery",
+    ]);
+    expect(items?.field.value[1]).toMatchObject({ quantity: 1, unitPrice: 30_000, amount: 35_000 });
+    const clean = itemsOf(
+      pageOf([
+        [
+          [20, "Item"],
+          [400, "Qty"],
+          [520, "Rate"],
+          [700, "Amount"],
+        ],
+        [
+          [20, "Tea"],
+          [400, "2"],
+          [520, "10.00"],
+          [700, "20.00"],
+        ],
+      ]),
+    );
+    expect(items?.field.confidence).toBeLessThan(clean?.field.confidence ?? 0);
+  });
+
+  it("finds no table on a page without item headings", () => {
+    expect(itemsOf(pageOf(["Karim Store", "Total 500.00"]))).toBeUndefined();
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { repairWords } from "./ocr-repair";
+
+const texts = (words: string[]) => repairWords(words).map((t) => t.text);
+
+describe("repairWords", () => {
+  it("reads letters inside amounts as the digits they resemble", () => {
+    expect(texts(["1,O5O.OO", "l2,500", "Tk.2O9.25", "৳l,395.00", "9OO/-"])).toEqual([
+      "1,050.00",
+      "12,500",
+      "Tk.209.25",
+      "৳1,395.00",
+      "900/-",
+    ]);
+  });
+
+  it("reads letters inside dates, phone numbers and BINs as digits", () => {
+    expect(texts(["l2/O3/2026", "O1711-223344", "OOO123456-O1O1", "18-O3-26"])).toEqual([
+      "12/03/2026",
+      "01711-223344",
+      "000123456-0101",
+      "18-03-26",
+    ]);
+  });
+
+  it("leaves codes and words alone", () => {
+    const words = [
+      "B011",
+      "S005",
+      "06S",
+      "SOLD",
+      "No.",
+      "INV-2O41",
+      "5l",
+      "SOS/OS/SS",
+      "Bl/IO/SOLD",
+    ];
+    expect(texts(words)).toEqual(words);
+  });
+
+  it("reads digits inside a label word as letters", () => {
+    expect(texts(["T0TAL", "Tota1", "VA1"])).toEqual(["TOTAL", "Total", "VA1"]);
+  });
+
+  it("joins words and amounts the OCR broke in two, saying which words it joined", () => {
+    expect(repairWords(["Sub", "To", "tal", "1,6O4", ".25"])).toEqual([
+      { text: "Sub", from: 0, to: 1, repaired: false },
+      { text: "Total", from: 1, to: 3, repaired: true },
+      { text: "1,604.25", from: 3, to: 5, repaired: true },
+    ]);
+    expect(texts(["11,90,", "000.50"])).toEqual(["11,90,000.50"]);
+    expect(texts(["VA", "T", "15%"])).toEqual(["VAT", "15%"]);
+  });
+
+  it("does not join two amounts or two words that stand on their own", () => {
+    expect(texts(["12", "86,231.92"])).toEqual(["12", "86,231.92"]);
+    expect(texts(["Sub", "Total"])).toEqual(["Sub", "Total"]);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Repairs of the commonest OCR mistakes, applied to a line's words before anything is matched:
+ * letters read for digits inside amounts, dates, phone numbers and BINs (`1,O5O.OO`, `l2/O3/2026`,
+ * `O1711-223344`), digits read for letters inside label words (`T0TAL`), and words or amounts
+ * broken in two (`To tal`, `11,90, 000.50`).
+ * Works on ASCII-digit, NFC text as `textLines` prepares it.
+ */
+
+/** A repaired word and the input words `[from, to)` it was made of. */
+export interface RepairedToken {
+  text: string;
+  from: number;
+  to: number;
+  repaired: boolean;
+}
+
+const LETTER_AS_DIGIT: Record<string, string> = {
+  O: "0",
+  o: "0",
+  l: "1",
+  I: "1",
+  "|": "1",
+  S: "5",
+  B: "8",
+};
+const DIGIT_AS_LETTER: Record<string, string> = { "0": "o", "1": "l", "5": "s", "8": "b" };
+
+const CURRENCY_PREFIX = /^(?:৳|tk\.?|bdt|rm|\$)/iu;
+const CURRENCY_SUFFIX = /(?:\/[-=]|৳|টাকা)$/u;
+/** A money shape only an amount has: lakh or Western grouping, or exactly two decimals. */
+const MONEY = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d{2})?$/u;
+const HAS_SEPARATOR = /[.,]/u;
+const NUMERIC_CHARS = new RegExp(`^[\\d.,${Object.keys(LETTER_AS_DIGIT).join("")}]+$`, "u");
+
+/** Label words the extractors look for, which OCR breaks or misspells with digits. */
+const KEYWORDS = new Set(
+  [
+    "total",
+    "subtotal",
+    "grand",
+    "amount",
+    "payable",
+    "discount",
+    "invoice",
+    "date",
+    "vat",
+    "tax",
+    "taka",
+    "only",
+    "words",
+    "hundred",
+    "thousand",
+    "lakh",
+    "মোট",
+    "সর্বমোট",
+    "উপমোট",
+    "তারিখ",
+    "ভ্যাট",
+    "মূসক",
+    "চালান",
+    "টাকা",
+    "মাত্র",
+  ].map((w) => w.normalize("NFC")),
+);
+
+function core(word: string): string {
+  return word.toLowerCase().replace(/[:.,;]+$/u, "");
+}
+
+/**
+ * Shapes only numbers have, written with any character that may be a digit (`#`): a day-first
+ * date, a mobile number, a BIN in its 9+4 form. A code such as `B011` has none of them.
+ */
+const NUMBER_SHAPES = [/^##?([/.-])##?\1(?:##)?##$/u, /^(?:\+?88)?#{5}-?#{6}$/u, /^#{9}-#{4}$/u];
+
+function asDigit(c: string): string {
+  return LETTER_AS_DIGIT[c] ?? c;
+}
+
+/** `l2/O3/2026` → `12/03/2026`: a date, phone or BIN with letters for some of its digits. */
+function repairNumberShape(word: string): string {
+  if (!/[^\d+./-]/u.test(word) || (word.match(/\d/gu)?.length ?? 0) < 3) return word;
+  const shape = [...word].map((c) => (/\d/u.test(asDigit(c)) ? "#" : c)).join("");
+  return NUMBER_SHAPES.some((re) => re.test(shape)) ? [...word].map(asDigit).join("") : word;
+}
+
+/** `1,O5O.OO` → `1,050.00`: letters inside an amount read back as the digits they resemble. */
+function repairAmount(word: string): string {
+  const prefix = CURRENCY_PREFIX.exec(word)?.[0] ?? "";
+  const rest = word.slice(prefix.length);
+  const suffix = CURRENCY_SUFFIX.exec(rest)?.[0] ?? "";
+  const body = rest.slice(0, rest.length - suffix.length);
+  if (!NUMERIC_CHARS.test(body) || !/[^\d.,]/u.test(body)) return word;
+  const fixed = [...body].map(asDigit).join("");
+  // Only a separated money shape or a currency mark proves an amount: `B011`, `06S` are codes.
+  const marked = prefix !== "" || suffix !== "" || HAS_SEPARATOR.test(fixed);
+  if (!/\d/u.test(body) || !marked || !MONEY.test(fixed)) return word;
+  return `${prefix}${fixed}${suffix}`;
+}
+
+/** `T0TAL` → `TOTAL`: digits inside a label word read back as letters, if that names a label. */
+function repairKeyword(word: string): string {
+  if (!/\d/u.test(word) || !/\p{L}/u.test(word)) return word;
+  const upper = word === word.toUpperCase();
+  const fixed = word.replace(/[0158]/gu, (d) => {
+    const letter = DIGIT_AS_LETTER[d] ?? d;
+    return upper ? letter.toUpperCase() : letter;
+  });
+  return KEYWORDS.has(core(fixed)) ? fixed : word;
+}
+
+/** Two neighbours that read as one amount only together: `11,90,` + `000.50`, `1,1` + `90.00`. */
+function joinsAsAmount(a: string, b: string): boolean {
+  if (!/^\d[\d,.]*$/u.test(a) || !/^[\d,.]+$/u.test(b)) return false;
+  const broken = /[,.]$/u.test(a) || /^[,.]/u.test(b) || !MONEY.test(a);
+  return broken && MONEY.test(`${a}${b}`) && HAS_SEPARATOR.test(`${a}${b}`);
+}
+
+/** Two neighbours that make a label word only together: `To` + `tal`, `Tota` + `l:`. */
+function joinsAsKeyword(a: string, b: string): boolean {
+  return KEYWORDS.has(core(`${a}${b}`)) && !KEYWORDS.has(core(a)) && !KEYWORDS.has(core(b));
+}
+
+/** The words of one line, repaired; joined words say which input words they came from. */
+export function repairWords(words: readonly string[]): RepairedToken[] {
+  const out: RepairedToken[] = [];
+  words.forEach((word, i) => {
+    const text = repairKeyword(repairNumberShape(repairAmount(word)));
+    const last = out.at(-1);
+    if (
+      last &&
+      last.to === i &&
+      (joinsAsAmount(last.text, text) || joinsAsKeyword(last.text, text))
+    ) {
+      last.text = repairAmount(`${last.text}${text}`);
+      last.to = i + 1;
+      last.repaired = true;
+      return;
+    }
+    out.push({ text, from: i, to: i + 1, repaired: text !== word });
+  });
+  return out;
+}

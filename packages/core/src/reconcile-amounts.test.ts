@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { confidenceOf } from "./confidence";
+import {
+  type AmountCandidate,
+  type AmountFacts,
+  type AmountRole,
+  reconcileAmounts,
+} from "./reconcile-amounts";
+
+function cand(role: AmountRole, rank: number, taka: number, more: Partial<AmountCandidate> = {}) {
+  return {
+    role,
+    rank,
+    value: Math.round(taka * 100),
+    evidence: { source: "label" },
+    ...more,
+  } as AmountCandidate;
+}
+
+const facts = (candidates: AmountCandidate[], more: Partial<AmountFacts> = {}): AmountFacts => ({
+  candidates,
+  rates: [],
+  ...more,
+});
+
+const values = (f: AmountFacts) => {
+  const r = reconcileAmounts(f);
+  return {
+    total: r.total?.value,
+    subtotal: r.subtotal?.value,
+    vat: r.vat?.value,
+    discount: r.discount?.value,
+  };
+};
+const confidence = (f: AmountFacts, role: AmountRole) => {
+  const c = reconcileAmounts(f)[role];
+  return c ? confidenceOf(c.evidence) : 0;
+};
+
+describe("reconcileAmounts", () => {
+  it("takes the total that subtotal + VAT makes, over a larger one labelled alike", () => {
+    const f = facts([
+      cand("subtotal", 2, 10_000),
+      cand("vat", 1, 1_500),
+      cand("total", 2, 17_500),
+      cand("total", 2, 11_500),
+    ]);
+    expect(values(f)).toEqual({
+      total: 1_150_000,
+      subtotal: 1_000_000,
+      vat: 150_000,
+      discount: undefined,
+    });
+  });
+
+  it("raises the confidence of a consistent set and lowers that of an inconsistent one", () => {
+    const labels = confidence(facts([cand("total", 2, 11_500)]), "total");
+    const consistent = facts([
+      cand("subtotal", 2, 10_000),
+      cand("vat", 1, 1_500),
+      cand("total", 2, 11_500),
+    ]);
+    const inconsistent = facts([
+      cand("subtotal", 2, 10_000),
+      cand("vat", 1, 1_400),
+      cand("total", 2, 11_500),
+    ]);
+    expect(confidence(consistent, "total")).toBeGreaterThan(labels);
+    expect(confidence(inconsistent, "total")).toBeLessThan(labels);
+    expect(confidence(inconsistent, "vat")).toBeLessThan(confidence(consistent, "vat"));
+  });
+
+  it("keeps a stronger total label against lower ones that add up only among themselves", () => {
+    // "Total 6% supplies" 16.79 = 15.84 + 0.95, but "Total payable" 39.78 also counts 0% supplies.
+    const f = facts([
+      cand("subtotal", 1, 15.84),
+      cand("vat", 1, 0.95),
+      cand("total", 2, 16.79),
+      cand("total", 2, 22.99),
+      cand("total", 3, 39.78),
+    ]);
+    expect(values(f).total).toBe(3_978);
+  });
+
+  it("overturns a stronger label when two checks agree on a lower one (a misread grand total)", () => {
+    const f = facts(
+      [
+        cand("subtotal", 2, 1_000),
+        cand("vat", 1, 150),
+        cand("total", 2, 1_150),
+        cand("total", 3, 1_750),
+      ],
+      { words: cand("total", 0, 1_150), rates: [1500] },
+    );
+    expect(values(f).total).toBe(115_000);
+  });
+
+  it("assigns the column sums of a totals row by their arithmetic", () => {
+    const row = { shared: true, alternate: true };
+    const f = facts([
+      cand("total", 3, 280_000, { shared: true }),
+      cand("total", 3, 42_000, row),
+      cand("total", 3, 322_000, row),
+    ]);
+    expect(values(f)).toMatchObject({ total: 32_200_000, subtotal: 28_000_000, vat: 4_200_000 });
+  });
+
+  it("takes the discount off before the VAT", () => {
+    const f = facts(
+      [
+        cand("subtotal", 2, 1_000),
+        cand("discount", 2, 100),
+        cand("vat", 1, 135),
+        cand("total", 3, 1_035),
+      ],
+      { rates: [1500] },
+    );
+    const r = reconcileAmounts(f);
+    expect(r.discount?.value).toBe(10_000);
+    expect(r.rateCheck).toBe(1500);
+    expect(confidence(f, "discount")).toBeGreaterThan(confidenceOf({ source: "label" }));
+  });
+
+  it("reads a plain total before a discount as the subtotal", () => {
+    const f = facts([cand("total", 2, 1_200), cand("discount", 2, 100), cand("total", 3, 1_100)]);
+    expect(values(f)).toMatchObject({ total: 110_000, subtotal: 120_000, discount: 10_000 });
+  });
+
+  it("says which rate the VAT comes to when none was read, and zero VAT when the sums need none", () => {
+    const withVat = reconcileAmounts(
+      facts([cand("subtotal", 2, 2_000), cand("vat", 1, 150), cand("total", 3, 2_150)]),
+    );
+    expect(withVat.derivedRate).toBe(750);
+    const noVat = reconcileAmounts(facts([], { itemsSum: 55_000, guess: cand("total", 0, 550) }));
+    expect(noVat.total?.value).toBe(55_000);
+    expect(noVat.vat?.value).toBe(0);
+    expect(noVat.derivedRate).toBe(0);
+  });
+
+  it("checks the total against the amount in words", () => {
+    const agree = facts([cand("total", 2, 500)], { words: cand("total", 0, 500) });
+    const disagree = facts([cand("total", 2, 500)], { words: cand("total", 0, 5_000) });
+    expect(reconcileAmounts(agree).wordsAgree).toBe(true);
+    expect(reconcileAmounts(disagree).wordsAgree).toBe(false);
+    expect(confidence(agree, "total")).toBeGreaterThan(confidence(disagree, "total"));
+  });
+
+  it("falls back to the words, then the sum, then a guess when no total is labelled", () => {
+    expect(values(facts([], { words: cand("total", 0, 900) })).total).toBe(90_000);
+    expect(values(facts([cand("subtotal", 2, 800), cand("vat", 1, 120)])).total).toBe(92_000);
+    const guess = cand("total", 0, 70, { evidence: { source: "guess" } });
+    expect(values(facts([], { guess })).total).toBe(7_000);
+    expect(confidence(facts([], { guess }), "total")).toBeLessThan(0.4);
+  });
+
+  it("checks the line items against the subtotal", () => {
+    const r = reconcileAmounts(
+      facts([cand("subtotal", 2, 1_000), cand("total", 2, 1_000)], { itemsSum: 100_000 }),
+    );
+    expect(r.itemsAgree).toBe(true);
+    const wrong = reconcileAmounts(facts([cand("subtotal", 2, 1_000)], { itemsSum: 90_000 }));
+    expect(wrong.itemsAgree).toBe(false);
+  });
+
+  it("lets a rounding adjustment close the sum", () => {
+    const f = facts(
+      [
+        cand("subtotal", 1, 95.17),
+        cand("vat", 2, 5.71),
+        cand("total", 2, 95.17, { shared: true }),
+        cand("total", 2, 100.9),
+      ],
+      { adjustments: [2, -2] },
+    );
+    expect(values(f).total).toBe(10_090);
+  });
+});

@@ -1,0 +1,320 @@
+import { type Check, type Evidence, withCheck } from "./confidence";
+import type { Box } from "./ocr";
+
+/**
+ * Arithmetic to choose among amount candidates. An invoice's amounts must agree:
+ * line items → subtotal, subtotal − discount + VAT = total, VAT = (subtotal − discount) × rate,
+ * and the amount in words = total. Of all the ways to read the candidates, the one satisfying the
+ * most of these wins; labels decide only between equally consistent readings. Checks that hold
+ * raise the confidence of the values in them, checks that fail lower it.
+ */
+
+export type AmountRole = "total" | "subtotal" | "vat" | "discount";
+
+export interface AmountCandidate {
+  role: AmountRole;
+  /** Strength of its label within the role; higher is surer. */
+  rank: number;
+  /** Poisha. */
+  value: number;
+  /** One of several amounts after one label (a row of column sums): it may play any role. */
+  shared?: boolean;
+  /** A shared amount other than the one the label would pick: a role only by arithmetic. */
+  alternate?: boolean;
+  evidence: Evidence;
+  box?: Box;
+}
+
+export interface AmountFacts {
+  candidates: readonly AmountCandidate[];
+  /** Sum of the line items' amounts, when a table was read. */
+  itemsSum?: number;
+  /** The amount written in words. */
+  words?: AmountCandidate;
+  /** VAT rates read on the page, in basis points (15% = 1500). */
+  rates: readonly number[];
+  /** Rounding adjustments printed on the page (signed poisha): the total may include one. */
+  adjustments?: readonly number[];
+  /** A total guessed without a label, the last resort. */
+  guess?: AmountCandidate;
+}
+
+export interface Chosen {
+  value: number;
+  evidence: Evidence;
+  box?: Box;
+  /** The label rank of the candidate it came from. */
+  rank?: number;
+}
+
+export interface Reconciled {
+  total?: Chosen;
+  subtotal?: Chosen;
+  vat?: Chosen;
+  discount?: Chosen;
+  /** Whether the line items add up to the subtotal (or, with no subtotal, lead to the total). */
+  itemsAgree?: boolean;
+  /** Whether the amount in words says the total. */
+  wordsAgree?: boolean;
+  /** The rate read that VAT = net × rate confirms (basis points), false if none does. */
+  rateCheck?: number | false;
+  /** With no rate read confirmed: the legal rate VAT ÷ net comes to, 0 when a sum without VAT holds. */
+  derivedRate?: number;
+}
+
+/** Sums and differences must hold to the poisha. */
+const SUM_TOLERANCE = 1;
+/** VAT computed from a rate may be rounded per line or to the taka: ±1 Tk. */
+const VAT_TOLERANCE = 100;
+/**
+ * How much each kind of agreement counts when choosing a reading. A sum from the line items is
+ * weaker than one from a printed subtotal: items are the likeliest amounts to be misread. A
+ * subtotal equal to the total with nothing between them is only the same amount twice.
+ */
+const WEIGHT = { sum: 2, itemsSum: 1, repeated: 0.5, words: 2, items: 1, rate: 1 } as const;
+/**
+ * What a total costs per label rank below the page's strongest total label: one check cannot
+ * overturn "Total Payable" for a "Total 6% Supplies" that adds up with its own subtotal and tax;
+ * two can (a misread grand total).
+ */
+const RANK_COST = 2.5;
+/** Options per role kept for the search, so it stays small on a page full of numbers. */
+const MAX_OPTIONS = 8;
+/** VAT rates the law allows, in basis points. */
+export const LEGAL_VAT_RATES = [1500, 1000, 750, 500] as const;
+
+type Slot = AmountCandidate | undefined;
+interface Combo {
+  total: Slot;
+  subtotal: Slot;
+  vat: Slot;
+  discount: Slot;
+}
+
+interface Outcome {
+  score: number;
+  sum?: boolean;
+  /** The sum held as subtotal = total with nothing between: the same amount twice, no check. */
+  trivial: boolean;
+  inclusive: boolean;
+  items?: boolean;
+  rate?: number | false;
+  words?: boolean;
+}
+
+const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance;
+
+/** A computed sum and a printed total agree to the poisha, or the total is it rounded to the taka. */
+function sums(computed: number, total: number): boolean {
+  const toTaka = total % 100 === 0 && Math.abs(computed - total) <= 50;
+  return near(computed, total, SUM_TOLERANCE) || toTaka;
+}
+
+/** VAT at `bp` basis points on a net amount, rounded to the poisha. */
+export function vatAt(net: number, bp: number): number {
+  return Math.round((net * bp) / 10_000);
+}
+
+/** The strongest total label on the page. */
+function topRank(facts: AmountFacts): number {
+  return Math.max(0, ...facts.candidates.filter((c) => c.role === "total").map((c) => c.rank));
+}
+
+function byLabel(a: AmountCandidate, b: AmountCandidate): number {
+  return b.rank - a.rank || b.value - a.value;
+}
+
+/**
+ * The options for one role, in the order labels alone would choose them: its own candidates
+ * (strongest label, then largest), then none, then amounts that could play it only by position
+ * or by arithmetic (a column sum; a "Total" above the VAT and the grand total as subtotal).
+ */
+function options(role: AmountRole, facts: AmountFacts): Slot[] {
+  const own = facts.candidates.filter((c) => c.role === role && !c.alternate).sort(byLabel);
+  // A discount is always labelled as one; other roles may be played by a row's column sums.
+  const others = facts.candidates.filter(
+    (c) =>
+      !own.includes(c) &&
+      role !== "discount" &&
+      (c.shared || (role === "subtotal" && c.role === "total")),
+  );
+  const extra = role === "total" ? [facts.words, facts.guess] : [];
+  const more = [...others, ...extra].filter((c): c is AmountCandidate => c !== undefined);
+  return [...own.slice(0, MAX_OPTIONS), undefined, ...more.slice(0, MAX_OPTIONS)];
+}
+
+/** VAT at `bp` inside an amount that includes it. */
+function vatWithin(gross: number, bp: number): number {
+  return Math.round((gross * bp) / (10_000 + bp));
+}
+
+function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
+  const t = c.total?.value;
+  const s = c.subtotal?.value;
+  const v = c.vat?.value;
+  const d = c.discount?.value ?? 0;
+  const base = s ?? facts.itemsSum;
+  if (t === 0 || s === 0 || c.discount?.value === 0) return undefined;
+  if (t !== undefined && v !== undefined && v >= t) return undefined;
+  if (base !== undefined && d >= base) return undefined;
+  const net = base === undefined ? undefined : base - d;
+  const out: Outcome = { score: 0, inclusive: false, trivial: s !== undefined && !v && !d };
+  const adjusted = (x: number, total: number) =>
+    [0, ...(facts.adjustments ?? [])].some((a) => sums(x + a, total));
+  if (v !== undefined && net !== undefined && net > 0 && facts.rates.length > 0) {
+    out.rate = facts.rates.find((bp) => near(v, vatAt(net, bp), VAT_TOLERANCE)) ?? false;
+  }
+  if (t !== undefined && net !== undefined) {
+    out.sum = adjusted(net + (v ?? 0), t);
+    // Prices that include VAT: the VAT is already inside the subtotal, as its rate shows.
+    const within =
+      !out.sum && v !== undefined && adjusted(net, t)
+        ? facts.rates.find((bp) => near(v, vatWithin(t, bp), VAT_TOLERANCE))
+        : undefined;
+    if (within !== undefined) {
+      out.sum = true;
+      out.inclusive = true;
+      out.rate = within;
+    }
+  }
+  if (s !== undefined && facts.itemsSum !== undefined) out.items = near(s, facts.itemsSum, 1);
+  if (t !== undefined && facts.words && c.total !== facts.words)
+    out.words = t === facts.words.value;
+  const rank = c.total?.role === "total" ? c.total.rank : 0;
+  out.score =
+    (out.sum
+      ? out.trivial
+        ? WEIGHT.repeated
+        : s === undefined
+          ? WEIGHT.itemsSum
+          : WEIGHT.sum
+      : 0) +
+    (out.items ? WEIGHT.items : 0) +
+    (out.rate ? WEIGHT.rate : 0) +
+    (out.words ? WEIGHT.words : 0) -
+    (c.total ? RANK_COST * (topRank(facts) - rank) : 0);
+  return out;
+}
+
+/** The reading satisfying the most checks; the first in label order among equals. */
+function search(facts: AmountFacts): { combo: Combo; outcome: Outcome } | undefined {
+  const [totals, subtotals, vats, discounts] = (
+    ["total", "subtotal", "vat", "discount"] as const
+  ).map((role) => options(role, facts)) as [Slot[], Slot[], Slot[], Slot[]];
+  let best: { combo: Combo; outcome: Outcome } | undefined;
+  for (const total of totals)
+    for (const subtotal of subtotals)
+      for (const vat of vats)
+        for (const discount of discounts) {
+          const used = [total, subtotal, vat, discount].filter((x) => x !== undefined);
+          if (new Set(used).size < used.length) continue;
+          const combo = { total, subtotal, vat, discount };
+          const outcome = evaluate(combo, facts);
+          if (outcome && (!best || outcome.score > best.outcome.score)) best = { combo, outcome };
+        }
+  return best;
+}
+
+/** Evidence of a chosen candidate: its own, and whether other labels agree or compete. */
+function evidenceOf(chosen: AmountCandidate, role: AmountRole, facts: AmountFacts): Evidence {
+  const own = chosen.role === role && !chosen.alternate;
+  const peers = facts.candidates.filter((c) => c !== chosen && c.role === role && !c.alternate);
+  const rivals = own
+    ? new Set(
+        peers.filter((c) => c.rank === chosen.rank && c.value !== chosen.value).map((c) => c.value),
+      ).size
+    : 0;
+  const e: Evidence = { ...chosen.evidence, rivals };
+  return peers.some((c) => c.value === chosen.value) ? withCheck(e, "repeated", true) : e;
+}
+
+function check(e: Evidence, kind: "arithmetic" | "words", agrees: boolean | undefined): Evidence {
+  return agrees === undefined ? e : withCheck(e, kind, agrees);
+}
+
+/** The rate VAT ÷ net amount comes to, if it is one the law allows. */
+function legalRateOf(vat: number, net: number): number | undefined {
+  return LEGAL_VAT_RATES.find((bp) => net > 0 && near(vat, vatAt(net, bp), VAT_TOLERANCE));
+}
+
+function chosen(c: AmountCandidate, evidence = c.evidence): Chosen {
+  return { value: c.value, evidence, rank: c.rank, ...(c.box && { box: c.box }) };
+}
+
+/**
+ * A total when no label gave one: the amount in words (checked against subtotal − discount +
+ * VAT when those were read); else the guess if it is that sum or the net amount (VAT may be
+ * included); else the sum; else the guess alone.
+ */
+function fallbackTotal(
+  facts: AmountFacts,
+  net: number | undefined,
+  vat: Chosen | undefined,
+): Chosen | undefined {
+  const derived = net === undefined ? undefined : net + (vat?.value ?? 0);
+  const { words, guess } = facts;
+  if (words) {
+    const agrees = derived === undefined ? undefined : derived === words.value;
+    return chosen(words, check(words.evidence, "arithmetic", agrees));
+  }
+  if (guess && (guess.value === derived || guess.value === net)) {
+    return chosen(guess, check(guess.evidence, "arithmetic", guess.value === derived || undefined));
+  }
+  if (derived !== undefined) return { value: derived, evidence: { source: "derived" } };
+  return guess && chosen(guess);
+}
+
+/**
+ * Chooses total, subtotal, VAT and discount from the candidates by the arithmetic they satisfy,
+ * and says which checks held. With no total candidate, the total is derived (subtotal − discount +
+ * VAT), else read from the words, else guessed.
+ */
+export function reconcileAmounts(facts: AmountFacts): Reconciled {
+  const found = search(facts);
+  const out: Reconciled = {};
+  if (!found) return out;
+  const { combo } = found;
+  // A trivial sum (subtotal = total) confirms nothing, but it contradicts nothing either.
+  const held = found.outcome.sum === true;
+  const outcome = found.outcome.trivial ? { ...found.outcome, sum: undefined } : found.outcome;
+  // A role left empty by the search still reports its best candidate, doubted if inconsistent.
+  for (const role of ["total", "subtotal", "vat", "discount"] as const) {
+    const picked = combo[role] ?? options(role, facts)[0];
+    if (!picked) continue;
+    let e = evidenceOf(picked, role, facts);
+    const inSum = combo[role] !== undefined && !(role === "vat" && outcome.inclusive);
+    if (inSum) e = check(e, "arithmetic", outcome.sum);
+    else if (outcome.sum === true && combo[role] === undefined)
+      e = withCheck(e, "arithmetic", false);
+    if (role === "subtotal") e = check(e, "arithmetic", outcome.items);
+    if (role === "vat" && outcome.rate !== undefined)
+      e = withCheck(e, "arithmetic", outcome.rate !== false);
+    if (role === "total") e = check(e, "words", outcome.words);
+    out[role] = chosen(picked, e);
+  }
+  const { total, subtotal, vat, discount } = out;
+  if (outcome.items !== undefined) out.itemsAgree = outcome.items;
+  else if (
+    combo.subtotal === undefined &&
+    facts.itemsSum !== undefined &&
+    outcome.sum !== undefined
+  )
+    out.itemsAgree = outcome.sum;
+  if (outcome.words !== undefined) out.wordsAgree = outcome.words;
+  if (outcome.rate !== undefined) out.rateCheck = outcome.rate;
+  const base = subtotal?.value ?? facts.itemsSum;
+  const net = base === undefined ? undefined : base - (discount?.value ?? 0);
+  if (!outcome.rate && vat && net !== undefined && !outcome.inclusive) {
+    const bp = legalRateOf(vat.value, net);
+    if (bp !== undefined) out.derivedRate = bp;
+  }
+  // No VAT read and the sum holds without it: the invoice carries no VAT.
+  if (!vat && held && combo.total) {
+    const checks: Check[] = outcome.sum ? [{ kind: "arithmetic", agrees: true }] : [];
+    out.vat = { value: 0, evidence: { source: "derived", checks } };
+    out.derivedRate = 0;
+  }
+  const fallback = total ? undefined : fallbackTotal(facts, net, vat);
+  if (fallback) out.total = fallback;
+  return out;
+}
