@@ -21,7 +21,8 @@ export async function loadSroie(limit = Number.POSITIVE_INFINITY): Promise<Datas
     ids.map(async (id): Promise<BenchItem> => {
       const key = JSON.parse(await readFile(path.join(SROIE_DIR, "key", `${id}.json`), "utf8"));
       const truth: Truth = { supplierName: key.company };
-      const total = parseAmount(key.total);
+      // A few keys write the ringgit total as "$8.20".
+      const total = parseAmount(String(key.total).replace(/^\$/, ""));
       const date = parseDate(key.date);
       if (total !== null) truth.total = total;
       if (date !== null) truth.issueDate = date;
