@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { TesseractEngine } from "../apps/server/src/ocr/tesseract-engine";
+import { MultiScriptEngine } from "../apps/server/src/ocr/multi-script-engine";
 import { benchExtraction, type Dataset } from "./src/extraction";
 import { loadGenerated } from "./src/generated";
 import { benchmarksMarkdown, type Recorded } from "./src/report";
@@ -40,14 +40,14 @@ for (const suite of suites) {
     const load = datasets[name];
     if (!load)
       throw new Error(`unknown dataset "${name}"; known: ${Object.keys(datasets).join(", ")}`);
-    const engine = new TesseractEngine({ poolSize: workers });
+    const engine = new MultiScriptEngine({ poolSize: workers });
     const result = await benchExtraction(await load(), engine, workers);
     await engine.close();
     const record: Recorded = {
       suite,
       date: new Date().toISOString(),
       machine,
-      engine: "tesseract.js 7 (eng best_int)",
+      engine: "tesseract.js 7: English, then Bengali+English where the page shows Bengali; orientation and skew",
       result,
     };
     await mkdir(resultsDir, { recursive: true });

@@ -3,7 +3,7 @@ import { ImageError } from "../images/decode";
 import { PdfError } from "../images/pdf";
 import { readPdf } from "../images/pdf-read";
 import { readInvoice } from "../ocr/read-invoice";
-import { TesseractEngine } from "../ocr/tesseract-engine";
+import { MultiScriptEngine } from "../ocr/multi-script-engine";
 import { type PageReader, UnreadablePageError } from "./extract-job";
 
 /** The server's reader: page images and PDFs through offline OCR and the core extractor. */
@@ -11,7 +11,7 @@ export function createPageReader(ocrWorkers: number): {
   readPage: PageReader;
   close(): Promise<void>;
 } {
-  const engine = new TesseractEngine({ poolSize: ocrWorkers });
+  const engine = new MultiScriptEngine({ poolSize: ocrWorkers });
   return {
     async readPage(bytes, mime) {
       try {

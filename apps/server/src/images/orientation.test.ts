@@ -1,0 +1,51 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { renderInvoiceImage } from "../../test/render-invoice";
+import { encodePng, estimateSkew, grayPixels, rotatePixels } from "./orientation";
+
+const tilt = (bytes: Buffer, degrees: number) =>
+  sharp(bytes).rotate(degrees, { background: "#ffffff" }).png().toBuffer();
+
+describe("estimateSkew", () => {
+  it("finds how far a page is tilted either way, and leaves a page within 2° alone", async () => {
+    const { bytes } = await renderInvoiceImage();
+    expect(await estimateSkew(await grayPixels(bytes))).toBe(0);
+    expect(await estimateSkew(await grayPixels(await tilt(bytes, 1)))).toBe(0);
+    for (const degrees of [3, -2.5, 5]) {
+      const found = await estimateSkew(await grayPixels(await tilt(bytes, degrees)));
+      expect(Math.abs(found - degrees)).toBeLessThanOrEqual(0.2);
+    }
+  });
+
+  it("trusts no angle on a page without text lines: blank, or turned sideways", async () => {
+    const blank = await sharp({
+      create: { width: 1240, height: 1754, channels: 3, background: "white" },
+    })
+      .png()
+      .toBuffer();
+    expect(await estimateSkew(await grayPixels(blank))).toBe(0);
+    const { bytes } = await renderInvoiceImage();
+    expect(await estimateSkew(await grayPixels(await tilt(bytes, 90)))).toBe(0);
+  });
+});
+
+describe("rotatePixels", () => {
+  it("turns a page a quarter by swapping its sides, and fills the corners of a tilt white", async () => {
+    const page = await grayPixels((await renderInvoiceImage()).bytes);
+    const turned = await rotatePixels(page, 90);
+    expect([turned.width, turned.height, turned.data.length]).toEqual([1754, 1240, 1754 * 1240]);
+
+    const tilted = await rotatePixels(page, -3);
+    expect(tilted.width).toBeGreaterThan(page.width);
+    expect(tilted.data[0]).toBe(255);
+    expect(tilted.data[tilted.data.length - 1]).toBe(255);
+
+    const png = await sharp(await encodePng(tilted)).metadata();
+    expect([png.format, png.channels, png.width, png.height]).toEqual([
+      "png",
+      1,
+      tilted.width,
+      tilted.height,
+    ]);
+  });
+});

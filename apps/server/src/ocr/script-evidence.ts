@@ -1,0 +1,115 @@
+import type { Box, OcrPage, OcrWord } from "@chalan/core";
+import type { GrayPixels } from "../images/orientation";
+
+/** What a reading with the English model tells about the page it read. */
+export interface ScriptEvidence {
+  /** Words of two or more letters or digits, the measure of the two below. */
+  words: number;
+  /** Of those, read with confidence ≥ 0.8: Latin text, upright. */
+  latinWords: number;
+  /** Words the English model could not read that carry the Bengali headline (matra). */
+  bengaliWords: number;
+  /** The same with the headline at the bottom: Bengali upside down. */
+  flippedBengaliWords: number;
+}
+
+// Upright printed Latin pages and receipts had ≥ 36% of their words read at ≥ 0.8, the same pages
+// upside down ≤ 17% and Bengali pages ≤ 8%.
+const LATIN_CONFIDENCE = 0.8;
+const MIN_LATIN_SHARE = 0.25;
+// Bengali pages showed 6–20 headline words, mixed ones 7–16, 40 SROIE receipts 0–2 (rules and
+// reverse-video bars across a word look like a headline).
+const MIN_BENGALI_WORDS = 3;
+
+export function scriptEvidence(page: GrayPixels, reading: OcrPage): ScriptEvidence {
+  const all = reading.lines.flatMap((l) => l.words);
+  const words = all.filter((w) => /[\p{L}\p{N}]{2}/u.test(w.text));
+  const heights = all.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
+  const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+  const headlines = all.map((w) => headline(page, w, typical));
+  return {
+    words: words.length,
+    latinWords: words.filter((w) => w.confidence >= LATIN_CONFIDENCE).length,
+    bengaliWords: headlines.filter((h) => h === "top").length,
+    flippedBengaliWords: headlines.filter((h) => h === "bottom").length,
+  };
+}
+
+export function readsAsLatin(e: ScriptEvidence): boolean {
+  return e.latinWords >= 3 && e.latinWords >= MIN_LATIN_SHARE * e.words;
+}
+
+export function showsBengali(e: ScriptEvidence): boolean {
+  return e.bengaliWords >= MIN_BENGALI_WORDS && e.bengaliWords > e.flippedBengaliWords;
+}
+
+export function showsFlippedBengali(e: ScriptEvidence): boolean {
+  return e.flippedBengaliWords >= MIN_BENGALI_WORDS && e.flippedBengaliWords > e.bengaliWords;
+}
+
+/** How strongly a reading shows text the right way up, in either script. */
+export function legibility(e: ScriptEvidence): number {
+  return e.latinWords + e.bengaliWords;
+}
+
+/**
+ * Bengali letters hang from a headline joining the letters of a word; Latin letters stand apart.
+ * So a word read poorly in English with one dark run longer than 1.5× its height in its upper half
+ * is most likely Bengali, and in its lower half, Bengali upside down. Not when the word is mostly
+ * dark (white on black), nor when the run is a thick band or has no strokes hanging from it.
+ */
+function headline(
+  page: GrayPixels,
+  word: OcrWord,
+  typicalHeight: number,
+): "top" | "bottom" | undefined {
+  const { x0, y0, x1, y1 } = clip(word.box, page);
+  const width = x1 - x0;
+  const height = y1 - y0;
+  if (word.confidence >= 0.7 || height < 0.6 * typicalHeight || width < 1.5 * height) return;
+  let darkest = 255;
+  let lightest = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const v = page.data[y * page.width + x] ?? 255;
+      darkest = Math.min(darkest, v);
+      lightest = Math.max(lightest, v);
+    }
+  }
+  if (lightest - darkest < 40) return;
+  const ink = (darkest + lightest) / 2;
+  const rows = Array.from({ length: height }, (_, i) => {
+    const y = y0 + i;
+    let dark = 0;
+    let run = 0;
+    let longest = 0;
+    for (let x = x0; x < x1; x++) {
+      run = (page.data[y * page.width + x] ?? 255) < ink ? run + 1 : 0;
+      if (run > 0) dark++;
+      longest = Math.max(longest, run);
+    }
+    return { dark: dark / width, long: longest >= 1.5 * height };
+  });
+  const share = (from: number, to: number) =>
+    rows.slice(from, to).reduce((sum, r) => sum + r.dark, 0) / Math.max(1, to - from);
+  if (share(0, height) > 0.5) return;
+  const thin = (from: number, step: 1 | -1) => {
+    let rowsLong = 0;
+    for (let i = from; rows[i]?.long; i += step) rowsLong++;
+    return rowsLong <= Math.max(2, 0.25 * height);
+  };
+  const half = Math.floor(height / 2);
+  const top = rows.findIndex((r, i) => i < half && r.long);
+  if (top >= 0 && thin(top, 1) && share(top + 2, height) >= 0.08) return "top";
+  const bottom = rows.findLastIndex((r, i) => i >= height - half && r.long);
+  if (bottom >= 0 && thin(bottom, -1) && share(0, bottom - 1) >= 0.08) return "bottom";
+}
+
+function clip(box: Box, page: GrayPixels): Box {
+  return {
+    x0: Math.max(0, box.x0),
+    y0: Math.max(0, box.y0),
+    x1: Math.min(page.width, box.x1),
+    y1: Math.min(page.height, box.y1),
+  };
+}
