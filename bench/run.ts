@@ -47,7 +47,8 @@ for (const suite of suites) {
       suite,
       date: new Date().toISOString(),
       machine,
-      engine: "tesseract.js 7: English, then Bengali+English where the page shows Bengali; orientation and skew",
+      engine:
+        "tesseract.js 7: English, then Bengali+English where the page shows Bengali; orientation and skew",
       result,
     };
     await mkdir(resultsDir, { recursive: true });

@@ -64,7 +64,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000
 export function scoreFields(observations: Observation[]): Record<string, FieldScore> {
   const out: Record<string, FieldScore> = {};
   for (const o of observations) {
-    const s = (out[o.field] ??= {
+    const s = out[o.field] ?? {
       support: 0,
       predicted: 0,
       correct: 0,
@@ -72,7 +72,8 @@ export function scoreFields(observations: Observation[]): Record<string, FieldSc
       recall: 0,
       f1: 0,
       accuracy: 0,
-    });
+    };
+    out[o.field] = s;
     s.support++;
     if (o.got !== null) s.predicted++;
     if (o.correct) s.correct++;

@@ -2,8 +2,8 @@ import { extractFields, mostConfidentFields } from "@chalan/core";
 import { ImageError } from "../images/decode";
 import { PdfError } from "../images/pdf";
 import { readPdf } from "../images/pdf-read";
-import { readInvoice } from "../ocr/read-invoice";
 import { MultiScriptEngine } from "../ocr/multi-script-engine";
+import { readInvoice } from "../ocr/read-invoice";
 import { type PageReader, UnreadablePageError } from "./extract-job";
 
 /** The server's reader: page images and PDFs through offline OCR and the core extractor. */
