@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderInvoiceImage } from "../../test/render-invoice";
 import { OrientationDetector } from "./orientation-detector";
+import { renderTestPage } from "./test-pages";
 
 describe("OrientationDetector", () => {
   const detector = new OrientationDetector();
@@ -11,10 +12,17 @@ describe("OrientationDetector", () => {
     const { bytes } = await renderInvoiceImage();
     for (const turned of [0, 90, 180, 270]) {
       const page = await sharp(bytes).rotate(turned).png().toBuffer();
-      const turn = await detector.detect(page);
-      expect(turn?.degrees).toBe((360 - turned) % 360);
-      expect(turn?.confidence).toBeGreaterThan(2);
+      const found = await detector.detect(page);
+      expect(found?.turn).toBe((360 - turned) % 360);
+      expect(found?.confidence).toBeGreaterThan(2);
+      expect(found?.script).toBe("Latin");
     }
+  });
+
+  it("tells Bengali script from Latin", async () => {
+    const found = await detector.detect((await renderTestPage("bengali")).png);
+    expect(found?.turn).toBe(0);
+    expect(found?.script).toBe("Bengali");
   });
 
   it("does not guess on a blank page", async () => {

@@ -4,11 +4,13 @@ import { WorkerPool } from "./worker-pool";
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
 
-export interface PageTurn {
+export interface PageOrientation {
   /** Clockwise rotation that makes the page upright. */
-  degrees: QuarterTurn;
+  turn: QuarterTurn;
   /** Tesseract's orientation margin: ~10 on a clean printed page, 1–8 on receipts. */
   confidence: number;
+  /** The script most of the characters look like ("Latin", "Bengali"); unreliable on mixed pages. */
+  script: string | undefined;
 }
 
 /**
@@ -23,11 +25,15 @@ export class OrientationDetector {
   }
 
   /** Undefined when Tesseract finds too few characters to tell. */
-  async detect(image: Buffer): Promise<PageTurn | undefined> {
+  async detect(image: Buffer): Promise<PageOrientation | undefined> {
     const { data } = await this.#pool.use((worker) => worker.detect(image));
-    const degrees = data.orientation_degrees;
-    if (degrees !== 0 && degrees !== 90 && degrees !== 180 && degrees !== 270) return undefined;
-    return { degrees, confidence: data.orientation_confidence ?? 0 };
+    const turn = data.orientation_degrees;
+    if (turn !== 0 && turn !== 90 && turn !== 180 && turn !== 270) return undefined;
+    return {
+      turn,
+      confidence: data.orientation_confidence ?? 0,
+      script: data.script ?? undefined,
+    };
   }
 
   close(): Promise<void> {
