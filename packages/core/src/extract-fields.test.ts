@@ -468,4 +468,29 @@ describe("extractFields on whole invoices", () => {
       }
     }
   });
+  it("reads a label–value pair that OCR ran together with the next label on one line", () => {
+    // Two columns of a cash memo and a bill, as Tesseract read them into single lines.
+    const memo = extractFields(
+      pageOf([
+        "Bismillah Textile",
+        "Mobile: 01778-163902",
+        "No. 30674 Date: 15-05-2026",
+        "Name: Anwar Hossain",
+      ]),
+    );
+    expect(memo.invoiceNumber?.value).toBe("30674");
+    expect(memo.issueDate?.value).toBe("2026-05-15");
+    expect(memo.buyerName?.value).toBe("Anwar Hossain");
+
+    const bill = extractFields(
+      pageOf(["কর্ণফুলী নিট কম্পোজিট", "বিল প্রাপক: বিল নং; ৮১৯১৩", "শাপলা ডেভেলপার্স তারিখ: ২৬/০৪/২০২৫"]),
+    );
+    expect(bill.invoiceNumber?.value).toBe("81913");
+    expect(bill.buyerName?.value).toBe("শাপলা ডেভেলপার্স");
+    expect(bill.issueDate?.value).toBe("2025-04-26");
+
+    const mushak = extractFields(pageOf(["ক্রেতার নাম: রূপসা কনস্ট্রাকশন চালানপত্র নম্বর: ১২৩৪৫"]));
+    expect(mushak.buyerName?.value).toBe("রূপসা কনস্ট্রাকশন");
+    expect(mushak.invoiceNumber?.value).toBe("12345");
+  });
 });

@@ -1,11 +1,11 @@
 import { findDates } from "./dates";
 import type { ExtractedField } from "./invoice";
-import { invoiceNumberLabelEnd, isColumnHeaderRow } from "./label-words";
+import { invoiceNumberLabelEnd, isColumnHeaderRow, startsWithFieldLabel } from "./label-words";
 import { fieldAt, type Hit, type Reading, rivalsOf, valueNear } from "./labelled-value";
 import { sameRow, type TextLine } from "./page-layout";
 
 /** After separators, a code of letters, digits and `-/_.`: `INV-2041`, `18311/103/T0280`. */
-const CODE = /^[\s:ঃ#.\-–=]*([A-Z0-9](?:[A-Z0-9\-/_.]*[A-Z0-9])?)/iu;
+const CODE = /^[\s:ঃ;,#.\-–=]*([A-Z0-9](?:[A-Z0-9\-/_.]*[A-Z0-9])?)/iu;
 
 /** The code at `from` in a text, if it looks like a document number rather than a word or date. */
 function codeAt(text: string, from: number): Reading<string> | undefined {
@@ -17,13 +17,17 @@ function codeAt(text: string, from: number): Reading<string> | undefined {
   return { start, end: start + value.length, value };
 }
 
-/** A bare `নং` / `No.` before a memo pad's serial: a label only when it and the code stand alone. */
+/**
+ * A bare `নং` / `No.` before a memo pad's serial: a label only when it and the code stand alone,
+ * or only another field's label follows (`No. 30674   Date: 15-05-2026`).
+ */
 const BARE_LABEL = /^(?:নং|no\.?|#)\s?[:ঃ.]?/iu;
 
 function bareLabelled(lines: readonly TextLine[]): Hit<string> | undefined {
   const alone = (text: string, from: number) => {
     const code = codeAt(text, from);
-    return code && text.slice(code.end).trim() === "" ? code : undefined;
+    const rest = text.slice(code?.end).trim();
+    return code && (rest === "" || startsWithFieldLabel(rest)) ? code : undefined;
   };
   for (const line of lines) {
     const m = BARE_LABEL.exec(line.text.normalize("NFC"));

@@ -1,6 +1,7 @@
 import type { Source } from "./confidence";
 import { findDates } from "./dates";
 import type { ExtractedField } from "./invoice";
+import { startsWithFieldLabel } from "./label-words";
 import { fieldAt, type Hit, type Reader, rivalsOf, valueNear } from "./labelled-value";
 import { below, rows, type TextLine, textExtent } from "./page-layout";
 import { type Party, type PartyField, type PartyLabel, partyLabel } from "./party-labels";
@@ -45,18 +46,33 @@ const TITLES = /(?<![\p{L}\p{M}])(?:মোঃ|মোছাঃ|মোসাঃ|�
 const readText: Reader<string> = (text, from) => {
   const rest = text.slice(from);
   const lead = /^[\s:ঃ.\-–]*/u.exec(rest)?.[0].length ?? 0;
-  const nextLabel = rest.slice(lead).search(/\s\S+\s?[:ঃ]/u);
-  const value = rest
-    .slice(lead, nextLabel >= 0 ? lead + nextLabel : undefined)
-    .replace(/[\s,.;:]+$/u, "");
+  const cut = nextLabelAt(rest, lead);
+  const value = rest.slice(lead, cut).replace(/[\s,.;:]+$/u, "");
   const letters = value.match(/\p{L}/gu)?.length ?? 0;
-  // A cell that is itself a label (`Bill No:`) is not a value; `মোঃ`, `মোছাঃ` are a name's titles.
-  const label = /^[^:ঃ]{1,30}[:ঃ]/u.test(rest.slice(lead).replace(TITLES, ""));
+  // A cell that is itself a label (`Bill No:`) is not a value, unless what ends at the colon is a
+  // known label after the value (`করিম তারিখ:`); `মোঃ`, `মোছাঃ` are a name's titles.
+  const next = rest.slice(cut).trim();
+  const label =
+    startsWithFieldLabel(rest) ||
+    (/^[^:ঃ]{1,30}[:ঃ]/u.test(rest.slice(lead).replace(TITLES, "")) &&
+      !startsWithFieldLabel(next) &&
+      !partyLabel(next));
   if (letters < 2 || label || findDates(value).length > 0 || findPhones(value).length > 0) {
     return undefined;
   }
   return { start: from + lead, end: from + lead + value.length, value };
 };
+
+/** Where the next label starts after `from`: a word before a colon, or a known field's label. */
+function nextLabelAt(text: string, from: number): number {
+  const colon = text.slice(from).search(/\s\S+\s?[:ঃ]/u);
+  const end = colon >= 0 ? from + colon : text.length;
+  for (const m of text.slice(from, end).matchAll(/\s+/gu)) {
+    const at = from + m.index;
+    if (startsWithFieldLabel(text.slice(at))) return at;
+  }
+  return end;
+}
 
 interface Labelled {
   line: TextLine;
@@ -107,7 +123,8 @@ function values(
   return labels
     .filter((l) => l.party === party && l.label.field === field)
     .flatMap((from) => {
-      const alone = from.line.text.slice(from.label.end).trim() === "";
+      const rest = from.line.text.slice(from.label.end).trim();
+      const alone = rest === "" || startsWithFieldLabel(rest);
       const hit = valueNear(lines, from.line, from.label.end, READERS[field], { below: alone });
       return hit ? [{ ...hit, from }] : [];
     });

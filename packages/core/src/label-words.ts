@@ -249,6 +249,15 @@ export function invoiceNumberLabelEnd(line: string): number {
   return m ? m.index + m[0].length : -1;
 }
 
+/**
+ * Whether a text opens with the label of another field (`Date:`, `বিল নং;`), as the second of
+ * two label–value pairs OCR read as one line does: what precedes it ends there.
+ */
+export function startsWithFieldLabel(text: string): boolean {
+  const t = text.normalize("NFC").replace(/^[\s:ঃ;,.|\-–]+/u, "");
+  return [DATE_LABEL, DUE_DATE_LABEL, INVOICE_NUMBER_LABEL].some((re) => re.exec(t)?.index === 0);
+}
+
 const COLUMN_HEADER = words(
   "qty",
   "quantity",
