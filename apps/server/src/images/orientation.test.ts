@@ -1,18 +1,17 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { renderInvoiceImage } from "../../test/render-invoice";
-import { encodePng, estimateSkew, grayPixels, rotatePixels } from "./orientation";
+import { encodePng, grayPixels, levellingAngle, measureTilt, rotatePixels } from "./orientation";
 
 const tilt = (bytes: Buffer, degrees: number) =>
   sharp(bytes).rotate(degrees, { background: "#ffffff" }).png().toBuffer();
 
-describe("estimateSkew", () => {
-  it("finds how far a page is tilted either way, and leaves a page within 2° alone", async () => {
+describe("measureTilt", () => {
+  it("finds how far a page is tilted either way, down to a degree", async () => {
     const { bytes } = await renderInvoiceImage();
-    expect(await estimateSkew(await grayPixels(bytes))).toBe(0);
-    expect(await estimateSkew(await grayPixels(await tilt(bytes, 1)))).toBe(0);
-    for (const degrees of [3, -2.5, 5]) {
-      const found = await estimateSkew(await grayPixels(await tilt(bytes, degrees)));
+    expect(Math.abs(await measureTilt(await grayPixels(bytes)))).toBeLessThanOrEqual(0.2);
+    for (const degrees of [1, 3, -2.5, 5]) {
+      const found = await measureTilt(await grayPixels(await tilt(bytes, degrees)));
       expect(Math.abs(found - degrees)).toBeLessThanOrEqual(0.2);
     }
   });
@@ -23,9 +22,18 @@ describe("estimateSkew", () => {
     })
       .png()
       .toBuffer();
-    expect(await estimateSkew(await grayPixels(blank))).toBe(0);
+    expect(await measureTilt(await grayPixels(blank))).toBe(0);
     const { bytes } = await renderInvoiceImage();
-    expect(await estimateSkew(await grayPixels(await tilt(bytes, 90)))).toBe(0);
+    expect(await measureTilt(await grayPixels(await tilt(bytes, 90)))).toBe(0);
+  });
+});
+
+describe("levellingAngle", () => {
+  it("levels a page tilted 2° or more and leaves a smaller tilt to the OCR", () => {
+    expect(levellingAngle(1.9)).toBe(0);
+    expect(levellingAngle(-1.5)).toBe(0);
+    expect(levellingAngle(2)).toBe(2);
+    expect(levellingAngle(-4.3)).toBe(-4.3);
   });
 });
 

@@ -26,9 +26,9 @@ export async function grayPixels(image: Buffer): Promise<GrayPixels> {
 
 /**
  * How many degrees clockwise the text lines of a page are tilted (±6°), found as the angle whose
- * row profile of ink is sharpest; 0 when tilted less than 2° or when the page shows no text lines.
+ * row profile of ink is sharpest; 0 when the page shows no text lines.
  */
-export async function estimateSkew(page: GrayPixels): Promise<number> {
+export async function measureTilt(page: GrayPixels): Promise<number> {
   const ink = await inkPixels(page);
   if (ink.xs.length < 500) return 0;
   const score = (degrees: number) => profileScore(ink, degrees);
@@ -43,9 +43,12 @@ export async function estimateSkew(page: GrayPixels): Promise<number> {
   const coarse = search(-MAX_SKEW, MAX_SKEW, 0.5);
   const fine = search(coarse.degrees - 0.4, coarse.degrees + 0.4, 0.1);
   const sharpness = fine.score / Math.max(score(fine.degrees - 3), score(fine.degrees + 3));
-  if (sharpness < MIN_SHARPNESS) return 0;
-  const degrees = Math.round(fine.degrees * 100) / 100;
-  return Math.abs(degrees) < MIN_CORRECTION ? 0 : degrees;
+  return sharpness < MIN_SHARPNESS ? 0 : Math.round(fine.degrees * 100) / 100;
+}
+
+/** The tilt worth levelling before OCR: 0 for a page tilted less than 2°. */
+export function levellingAngle(tilt: number): number {
+  return Math.abs(tilt) < MIN_CORRECTION ? 0 : tilt;
 }
 
 /** Rotates a page clockwise, filling the new corners white. */

@@ -1,11 +1,13 @@
 import type { OcrPage } from "@chalan/core";
 import {
   encodePng,
-  estimateSkew,
   type GrayPixels,
   grayPixels,
+  levellingAngle,
+  measureTilt,
   rotatePixels,
 } from "../images/orientation";
+import { eraseRuledLines } from "../images/ruled-lines";
 import type { OcrEngine } from "./ocr-engine";
 import { OrientationDetector } from "./orientation-detector";
 import {
@@ -55,7 +57,7 @@ export class MultiScriptEngine implements OcrEngine {
 
   async recognize(image: Buffer): Promise<OcrPage> {
     const pixels = await grayPixels(image);
-    let view = await this.#read(pixels, image);
+    let view = await this.#read(pixels);
     let bengali = showsBengali(view.evidence);
     if (!bengali && !readsAsLatin(view.evidence)) {
       // Neither script reads: the page is turned, or hard to read (handwriting, a poor photo).
@@ -78,12 +80,14 @@ export class MultiScriptEngine implements OcrEngine {
     await Promise.all([this.#latin.close(), this.#bengali.close(), this.#orientation.close()]);
   }
 
-  /** Levels the page and reads it in English; `png` is the same page, when it needs no levelling. */
-  async #read(pixels: GrayPixels, png?: Buffer): Promise<View> {
-    const skew = await estimateSkew(pixels);
-    const level = skew === 0 ? pixels : await rotatePixels(pixels, -skew);
-    const levelPng = skew === 0 && png ? png : await encodePng(level);
-    const reading = await this.#latin.recognize(levelPng);
-    return { png: levelPng, reading, evidence: scriptEvidence(level, reading) };
+  /** Levels the page, erases its ruled lines and reads it in English. */
+  async #read(pixels: GrayPixels): Promise<View> {
+    const tilt = await measureTilt(pixels);
+    const correction = levellingAngle(tilt);
+    const level = correction === 0 ? pixels : await rotatePixels(pixels, -correction);
+    const clean = eraseRuledLines(level, tilt - correction);
+    const png = await encodePng(clean);
+    const reading = await this.#latin.recognize(png);
+    return { png, reading, evidence: scriptEvidence(clean, reading) };
   }
 }

@@ -1,0 +1,161 @@
+import type { GrayPixels } from "./orientation";
+
+// A ruled line is at least this share of the page's width: longer than any word, the headline
+// (matra) of a long Bengali word included; upright, taller than the letters of a large heading.
+const MIN_RULE_ACROSS = 1 / 10;
+const MIN_RULE_DOWN = 1 / 12;
+// Gaps a printed or photographed line may show (JPEG blocks, a faint scan) that still join it.
+const MAX_GAP = 2;
+// Beyond this share of a run's length with ink thicker than a line, the run is a headline of text.
+const MAX_CROSSED_SHARE = 0.1;
+// Ink is this much darker than the paper around it; shadows stay paper.
+const INK_SHARE = 0.72;
+
+/**
+ * Erases the ruled lines of tables and boxes, which Tesseract reads as part of the text and which
+ * made it drop whole columns of a cash memo's figures. Strokes of letters that cross a line stay:
+ * only the line's own thickness is whitened. `tilt` is the page's remaining tilt in degrees clockwise
+ * (the lines are followed along it).
+ */
+export function eraseRuledLines(page: GrayPixels, tilt = 0): GrayPixels {
+  const paper = paperLevels(page);
+  const ink = new Uint8Array(page.data.length);
+  for (let i = 0; i < ink.length; i++) {
+    ink[i] = (page.data[i] ?? 255) < (paper[i] ?? 255) * INK_SHARE ? 1 : 0;
+  }
+  const erase = new Uint8Array(ink.length);
+  const maxThickness = Math.max(4, Math.round(Math.min(page.width, page.height) / 300));
+  markRules(ink, page.width, page.height, tilt, MIN_RULE_ACROSS * page.width, maxThickness, erase);
+  // Without the rules across, where an upright rule meets one it is no thicker than itself.
+  const left = ink.map((v, i) => (erase[i] ? 0 : v));
+  const down = transpose(left, page.width, page.height);
+  const downErase = new Uint8Array(ink.length);
+  const minDown = MIN_RULE_DOWN * page.height;
+  markRules(down, page.height, page.width, -tilt, minDown, maxThickness, downErase);
+  const alsoErase = transpose(downErase, page.height, page.width);
+  const data = new Uint8Array(page.data);
+  for (let i = 0; i < data.length; i++) {
+    if (erase[i] || alsoErase[i]) data[i] = paper[i] ?? 255;
+  }
+  return { data, width: page.width, height: page.height };
+}
+
+/**
+ * Marks, in `erase`, the ink of every run along rows tilted `tilt` degrees that is at least
+ * `minLength` long, column by column where the ink there is no thicker than a line.
+ */
+function markRules(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  tilt: number,
+  minLength: number,
+  maxThickness: number,
+  erase: Uint8Array,
+): void {
+  const slope = Math.tan((tilt * Math.PI) / 180);
+  const shift = Int32Array.from({ length: width }, (_, x) => Math.round(x * slope));
+  const lowest = Math.min(0, shift[width - 1] ?? 0);
+  const highest = Math.max(0, shift[width - 1] ?? 0);
+  const at = (x: number, row: number) => {
+    const y = row + (shift[x] ?? 0);
+    return y >= 0 && y < height ? y * width + x : -1;
+  };
+  const isInk = (i: number) => i >= 0 && ink[i] === 1;
+  for (let row = -highest; row < height - lowest; row++) {
+    let x = 0;
+    while (x < width) {
+      if (!isInk(at(x, row))) {
+        x++;
+        continue;
+      }
+      let end = x + 1;
+      let gap = 0;
+      for (let k = x + 1; k < width && gap <= MAX_GAP; k++) {
+        if (isInk(at(k, row))) {
+          end = k + 1;
+          gap = 0;
+        } else gap++;
+      }
+      if (end - x >= minLength) eraseRun(x, end, row);
+      x = end;
+    }
+  }
+
+  function eraseRun(from: number, to: number, row: number) {
+    const spans = [];
+    let thick = 0;
+    for (let x = from; x < to; x++) {
+      if (!isInk(at(x, row))) continue;
+      let up = 0;
+      while (up <= maxThickness && isInk(at(x, row - up - 1))) up++;
+      let down = 0;
+      while (down <= maxThickness && isInk(at(x, row + down + 1))) down++;
+      if (up + down + 1 > maxThickness) thick++;
+      else spans.push({ x, up, down });
+    }
+    // Text crosses a ruled line here and there; the letters of a Bengali word hang from its
+    // headline by their stems, a fifth of its length or more.
+    if (thick > MAX_CROSSED_SHARE * (to - from)) return;
+    for (const { x, up, down } of spans) {
+      // Anti-aliased edges one pixel beyond the ink go too.
+      for (let d = -up - 1; d <= down + 1; d++) {
+        const i = at(x, row + d);
+        if (i >= 0) erase[i] = 1;
+      }
+    }
+  }
+}
+
+function transpose(data: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) out[x * height + y] = data[y * width + x] ?? 0;
+  }
+  return out;
+}
+
+/** The paper's brightness around each pixel: the brightest value in a box about 31 pixels across. */
+export function paperLevels(page: GrayPixels): Uint8Array {
+  const { width, height } = page;
+  const radius = 15;
+  const rows = new Uint8Array(page.data.length);
+  for (let y = 0; y < height; y++) maxAlong(page.data, rows, y * width, 1, width, radius);
+  const out = new Uint8Array(page.data.length);
+  for (let x = 0; x < width; x++) maxAlong(rows, out, x, width, height, radius);
+  return out;
+}
+
+/** Sliding maximum over `2 × radius + 1` values of one row or column (van Herk / Gil-Werman). */
+function maxAlong(
+  src: Uint8Array,
+  dst: Uint8Array,
+  start: number,
+  step: number,
+  length: number,
+  radius: number,
+): void {
+  const size = 2 * radius + 1;
+  const left = new Uint8Array(length);
+  const right = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    const v = src[start + i * step] ?? 0;
+    left[i] = i % size === 0 ? v : Math.max(left[i - 1] ?? 0, v);
+  }
+  for (let i = length - 1; i >= 0; i--) {
+    const v = src[start + i * step] ?? 0;
+    right[i] = i === length - 1 || (i + 1) % size === 0 ? v : Math.max(right[i + 1] ?? 0, v);
+  }
+  for (let i = 0; i < length; i++) {
+    const lo = Math.max(0, i - radius);
+    const hi = Math.min(length - 1, i + radius);
+    // A window cut short by an end of the line can lie inside one block.
+    const oneBlock = Math.floor(lo / size) === Math.floor(hi / size);
+    const max = !oneBlock
+      ? Math.max(right[lo] ?? 0, left[hi] ?? 0)
+      : lo % size === 0
+        ? left[hi]
+        : right[lo];
+    dst[start + i * step] = max ?? 0;
+  }
+}
