@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { type GrayPixels, grayPixels, rotatePixels } from "./orientation";
-import { eraseRuledLines, paperLevels } from "./ruled-lines";
+import { eraseRuledLines } from "./ruled-lines";
 
 // The top of an A4 page at 150 dpi.
 const WIDTH = 1240;
@@ -72,17 +72,5 @@ describe("eraseRuledLines", () => {
     </svg>`;
     const page = await grayPixels(await sharp(Buffer.from(svg)).png().toBuffer());
     expect(Buffer.from(eraseRuledLines(page).data).equals(Buffer.from(page.data))).toBe(true);
-  });
-});
-
-describe("paperLevels", () => {
-  it("is the brightest value within 15 pixels each way", () => {
-    const data = new Uint8Array(40 * 40).fill(100);
-    data[20 * 40 + 20] = 200;
-    const levels = paperLevels({ data, width: 40, height: 40 });
-    expect(levels[20 * 40 + 35]).toBe(200);
-    expect(levels[5 * 40 + 5]).toBe(200);
-    expect(levels[20 * 40 + 36]).toBe(100);
-    expect(levels[4 * 40 + 20]).toBe(100);
   });
 });

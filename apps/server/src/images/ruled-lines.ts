@@ -1,3 +1,4 @@
+import { paperLevels } from "./illumination";
 import type { GrayPixels } from "./orientation";
 
 // A ruled line is at least this share of the page's width: longer than any word, the headline
@@ -113,49 +114,4 @@ function transpose(data: Uint8Array, width: number, height: number): Uint8Array 
     for (let x = 0; x < width; x++) out[x * height + y] = data[y * width + x] ?? 0;
   }
   return out;
-}
-
-/** The paper's brightness around each pixel: the brightest value in a box about 31 pixels across. */
-export function paperLevels(page: GrayPixels): Uint8Array {
-  const { width, height } = page;
-  const radius = 15;
-  const rows = new Uint8Array(page.data.length);
-  for (let y = 0; y < height; y++) maxAlong(page.data, rows, y * width, 1, width, radius);
-  const out = new Uint8Array(page.data.length);
-  for (let x = 0; x < width; x++) maxAlong(rows, out, x, width, height, radius);
-  return out;
-}
-
-/** Sliding maximum over `2 × radius + 1` values of one row or column (van Herk / Gil-Werman). */
-function maxAlong(
-  src: Uint8Array,
-  dst: Uint8Array,
-  start: number,
-  step: number,
-  length: number,
-  radius: number,
-): void {
-  const size = 2 * radius + 1;
-  const left = new Uint8Array(length);
-  const right = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
-    const v = src[start + i * step] ?? 0;
-    left[i] = i % size === 0 ? v : Math.max(left[i - 1] ?? 0, v);
-  }
-  for (let i = length - 1; i >= 0; i--) {
-    const v = src[start + i * step] ?? 0;
-    right[i] = i === length - 1 || (i + 1) % size === 0 ? v : Math.max(right[i + 1] ?? 0, v);
-  }
-  for (let i = 0; i < length; i++) {
-    const lo = Math.max(0, i - radius);
-    const hi = Math.min(length - 1, i + radius);
-    // A window cut short by an end of the line can lie inside one block.
-    const oneBlock = Math.floor(lo / size) === Math.floor(hi / size);
-    const max = !oneBlock
-      ? Math.max(right[lo] ?? 0, left[hi] ?? 0)
-      : lo % size === 0
-        ? left[hi]
-        : right[lo];
-    dst[start + i * step] = max ?? 0;
-  }
 }

@@ -1,6 +1,7 @@
 import type { OcrPage } from "@chalan/core";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
+import { photograph } from "../../test/photograph";
 import { renderInvoiceImage } from "../../test/render-invoice";
 import { MultiScriptEngine } from "./multi-script-engine";
 import { readInvoice } from "./read-invoice";
@@ -77,5 +78,17 @@ describe("MultiScriptEngine", () => {
     const { fields } = await readInvoice((await renderTestPage("bengali")).png, engine);
     expect(fields.total?.value).toBe(12_908_750);
     expect(fields.issueDate?.value).toBe("2026-03-18");
+  });
+
+  it("reads a page photographed turned on a desk, under a hand's shadow", async () => {
+    const rendered = await renderInvoiceImage();
+    const { photo } = await photograph(rendered.bytes, {
+      degrees: -4,
+      shadow: 0.6,
+      contrast: 0.6,
+    });
+    const { fields } = await readInvoice(photo, engine);
+    expect(fields.total?.value).toBe(rendered.total);
+    expect(fields.subtotal?.value).toBe(rendered.subtotal);
   });
 });
