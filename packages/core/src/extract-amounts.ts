@@ -75,6 +75,14 @@ function preferredFirst(reads: Read[]): Read[] {
   return [...reads.slice(i, i + 1), ...reads.slice(0, i), ...reads.slice(i + 1)];
 }
 
+/** The largest amount of the usual money shape first, the rest in their order. */
+function largestFirst(reads: Read[]): Read[] {
+  const money = reads.filter((r) => r.moneyLike);
+  if (money.length === 0) return reads;
+  const top = money.reduce((a, b) => (b.value > a.value ? b : a));
+  return [top, ...reads.filter((r) => r !== top)];
+}
+
 /** How strong a label of a role and rank is, as evidence. */
 function sourceOf(role: AmountRole, rank: number): Source {
   if (role === "total") return rank >= 3 ? "strongLabel" : rank === 2 ? "label" : "weakLabel";
@@ -150,8 +158,10 @@ class AmountPage {
       for (const group of this.groups(line)) {
         const kind = classifyAmountLabel(group.label);
         if (!kind || !("rank" in kind)) continue;
-        const reads = this.valuesOf(group, !header, kind.role === "discount");
-        const shared = reads.length > 1;
+        const values = this.valuesOf(group, !header, kind.role === "discount");
+        const shared = values.length > 1;
+        // A total's row of column sums (net, VAT, total) ends with the largest, the grand total.
+        const reads = kind.role === "total" && shared ? largestFirst(values) : values;
         const source = sourceOf(kind.role, kind.rank);
         reads.forEach((r, i) => {
           out.push({

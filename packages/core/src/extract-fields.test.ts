@@ -493,4 +493,13 @@ describe("extractFields on whole invoices", () => {
     expect(mushak.buyerName?.value).toBe("রূপসা কনস্ট্রাকশন");
     expect(mushak.invoiceNumber?.value).toBe("12345");
   });
+  it("takes the largest of a total row's column sums when the arithmetic cannot decide", () => {
+    // A Mushak-6.3 table's total row: net, VAT, value with VAT; OCR garbled the net.
+    const page = pageOf([
+      "Tax Invoice",
+      "Description Quantity Unit Price Total Price VAT Rate VAT Amount Value incl. VAT",
+      "Total 53%,050.00 7,957.50 61,007.50",
+    ]);
+    expect(extractFields(page).total?.value).toBe(6100750);
+  });
 });
