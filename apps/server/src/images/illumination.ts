@@ -1,5 +1,17 @@
 import type { GrayPixels } from "./orientation";
 
+// Ink is this much darker than the paper around it; shadows stay paper.
+const INK_SHARE = 0.72;
+
+/** 1 where a pixel is ink: darker than the paper around it by more than a shadow would make it. */
+export function inkMask(page: GrayPixels, paper = paperLevels(page)): Uint8Array {
+  const ink = new Uint8Array(page.data.length);
+  for (let i = 0; i < ink.length; i++) {
+    ink[i] = (page.data[i] ?? 255) < (paper[i] ?? 255) * INK_SHARE ? 1 : 0;
+  }
+  return ink;
+}
+
 /**
  * The page as if lit evenly: each pixel divided by the paper's brightness around it, so paper turns
  * white under a shadow or a warm lamp and ink keeps its contrast. Tesseract thresholds the whole page

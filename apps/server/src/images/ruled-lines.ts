@@ -1,4 +1,4 @@
-import { paperLevels } from "./illumination";
+import { inkMask, paperLevels } from "./illumination";
 import type { GrayPixels } from "./orientation";
 
 // A ruled line is at least this share of the page's width: longer than any word, the headline
@@ -9,8 +9,6 @@ const MIN_RULE_DOWN = 1 / 12;
 const MAX_GAP = 2;
 // Beyond this share of a run's length with ink thicker than a line, the run is a headline of text.
 const MAX_CROSSED_SHARE = 0.1;
-// Ink is this much darker than the paper around it; shadows stay paper.
-const INK_SHARE = 0.72;
 
 /**
  * Erases the ruled lines of tables and boxes, which Tesseract reads as part of the text and which
@@ -20,10 +18,7 @@ const INK_SHARE = 0.72;
  */
 export function eraseRuledLines(page: GrayPixels, tilt = 0): GrayPixels {
   const paper = paperLevels(page);
-  const ink = new Uint8Array(page.data.length);
-  for (let i = 0; i < ink.length; i++) {
-    ink[i] = (page.data[i] ?? 255) < (paper[i] ?? 255) * INK_SHARE ? 1 : 0;
-  }
+  const ink = inkMask(page, paper);
   const erase = new Uint8Array(ink.length);
   const maxThickness = Math.max(4, Math.round(Math.min(page.width, page.height) / 300));
   markRules(ink, page.width, page.height, tilt, MIN_RULE_ACROSS * page.width, maxThickness, erase);

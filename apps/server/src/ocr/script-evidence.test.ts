@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { normalizeImage } from "../images/normalize";
 import { grayPixels } from "../images/orientation";
 import {
+  headlineBlobs,
   readsAsLatin,
   type ScriptEvidence,
   scriptEvidence,
@@ -51,5 +52,27 @@ describe("scriptEvidence", () => {
     const bengali = await evidence(await upsideDown((await renderTestPage("bengali")).png));
     expect(showsBengali(bengali)).toBe(false);
     expect(showsFlippedBengali(bengali)).toBe(true);
+  });
+});
+
+describe("headlineBlobs", () => {
+  const blobsOf = async (png: Buffer) => headlineBlobs(await grayPixels(png));
+
+  it("counts Bengali words by their shape alone, upright or upside down", async () => {
+    for (const font of ["Lohit Bengali", "Likhan"]) {
+      const { png } = await renderTestPage("bengali", font);
+      const upright = await blobsOf(png);
+      expect(upright.bengali).toBeGreaterThanOrEqual(8);
+      expect(upright.flipped).toBeLessThan(upright.bengali / 4);
+      const flipped = await blobsOf(await sharp(png).rotate(180).png().toBuffer());
+      expect(flipped.flipped).toBeGreaterThanOrEqual(8);
+      expect(flipped.bengali).toBeLessThan(flipped.flipped / 4);
+    }
+  });
+
+  it("finds next to none on an English invoice or a receipt", async () => {
+    const printed = await blobsOf((await renderTestPage("english", "DejaVu Sans")).png);
+    const scanned = await blobsOf((await normalizeImage(await readFile(receipt))).png);
+    for (const { bengali } of [printed, scanned]) expect(bengali).toBeLessThanOrEqual(2);
   });
 });

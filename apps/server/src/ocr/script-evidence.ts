@@ -1,4 +1,6 @@
-import type { Box, OcrPage, OcrWord } from "@chalan/core";
+import type { Box, OcrPage } from "@chalan/core";
+import { inkMask } from "../images/illumination";
+import { inkBlobs } from "../images/ink-blobs";
 import type { GrayPixels } from "../images/orientation";
 
 /** What a reading with the English model tells about the page it read. */
@@ -20,19 +22,44 @@ const MIN_LATIN_SHARE = 0.25;
 // Our Bengali pages in six fonts showed 5–20 headline words, the mixed ones 7–14, the 105 SROIE
 // receipts 0–1 (a rule or a torn edge across a word can look like a headline).
 const MIN_BENGALI_WORDS = 3;
+// A blob of ink counts as a word when at least twice as wide as the page's typical blob is tall.
+const WORD_WIDTH = 2;
 
 export function scriptEvidence(page: GrayPixels, reading: OcrPage): ScriptEvidence {
   const all = reading.lines.flatMap((l) => l.words);
   const words = all.filter((w) => /[\p{L}\p{N}]{2}/u.test(w.text));
   const heights = all.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
   const typical = heights[Math.floor(heights.length / 2)] ?? 0;
-  const headlines = all.map((w) => headline(page, w, typical));
+  const headlines = all.map((w) =>
+    w.confidence >= 0.7 ? undefined : headline(page, w.box, typical),
+  );
   return {
     words: words.length,
     latinWords: words.filter((w) => w.confidence >= LATIN_CONFIDENCE).length,
     bengaliWords: headlines.filter((h) => h === "top").length,
     flippedBengaliWords: headlines.filter((h) => h === "bottom").length,
   };
+}
+
+/**
+ * Bengali and upside-down Bengali words told by their shape alone, before any reading: blobs of
+ * ink as wide as a word whose letters hang from a headline.
+ */
+export function headlineBlobs(page: GrayPixels): { bengali: number; flipped: number } {
+  const blobs = inkBlobs(inkMask(page), page.width, page.height).filter(
+    (b) => b.y1 - b.y0 >= 8 && b.y1 - b.y0 <= page.height / 20,
+  );
+  const heights = blobs.map((b) => b.y1 - b.y0).sort((a, b) => a - b);
+  const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+  let bengali = 0;
+  let flipped = 0;
+  // As wide as a word: a Latin letter on a page turned sideways can look headlined too.
+  for (const b of blobs.filter((b) => b.x1 - b.x0 >= WORD_WIDTH * typical)) {
+    const h = headline(page, b, typical);
+    if (h === "top") bengali++;
+    else if (h === "bottom") flipped++;
+  }
+  return { bengali, flipped };
 }
 
 export function readsAsLatin(e: ScriptEvidence): boolean {
@@ -58,15 +85,11 @@ export function legibility(e: ScriptEvidence): number {
  * is most likely Bengali, and in its lower half, Bengali upside down. Not when the word is mostly
  * dark (white on black), nor when the run is a thick band or the edge of one.
  */
-function headline(
-  page: GrayPixels,
-  word: OcrWord,
-  typicalHeight: number,
-): "top" | "bottom" | undefined {
-  const { x0, y0, x1, y1 } = clip(word.box, page);
+function headline(page: GrayPixels, box: Box, typicalHeight: number): "top" | "bottom" | undefined {
+  const { x0, y0, x1, y1 } = clip(box, page);
   const width = x1 - x0;
   const height = y1 - y0;
-  if (word.confidence >= 0.7 || height < 0.6 * typicalHeight || width < 1.5 * height) return;
+  if (height < 0.6 * typicalHeight || width < 1.5 * height) return;
   let darkest = 255;
   let lightest = 0;
   for (let y = y0; y < y1; y++) {
