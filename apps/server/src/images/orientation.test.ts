@@ -1,7 +1,14 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { renderInvoiceImage } from "../../test/render-invoice";
-import { encodePng, grayPixels, levellingAngle, measureTilt, rotatePixels } from "./orientation";
+import {
+  cropPixels,
+  encodePng,
+  grayPixels,
+  levellingAngle,
+  measureTilt,
+  rotatePixels,
+} from "./orientation";
 
 const tilt = (bytes: Buffer, degrees: number) =>
   sharp(bytes).rotate(degrees, { background: "#ffffff" }).png().toBuffer();
@@ -55,5 +62,14 @@ describe("rotatePixels", () => {
       tilted.width,
       tilted.height,
     ]);
+  });
+});
+
+describe("cropPixels", () => {
+  it("copies the pixels inside a box, row by row", () => {
+    const page = { data: Uint8Array.from({ length: 6 * 4 }, (_, i) => i), width: 6, height: 4 };
+    const crop = cropPixels(page, { x0: 2, y0: 1, x1: 5, y1: 3 });
+    expect([crop.width, crop.height]).toEqual([3, 2]);
+    expect([...crop.data]).toEqual([8, 9, 10, 14, 15, 16]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Box } from "@chalan/core";
 import sharp from "sharp";
 
 /** A page decoded once to 8-bit gray, for the measures taken on its pixels. */
@@ -65,6 +66,18 @@ export async function rotatePixels(page: GrayPixels, degrees: number): Promise<G
 export function encodePng(page: GrayPixels): Promise<Buffer> {
   // Read once by Tesseract straight away: fast to write matters more than small.
   return sharp(page.data, raw(page)).toColourspace("b-w").png({ compressionLevel: 1 }).toBuffer();
+}
+
+/** The pixels inside a box of a page. */
+export function cropPixels(page: GrayPixels, box: Box): GrayPixels {
+  const width = box.x1 - box.x0;
+  const height = box.y1 - box.y0;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const from = (box.y0 + y) * page.width + box.x0;
+    data.set(page.data.subarray(from, from + width), y * width);
+  }
+  return { data, width, height };
 }
 
 function raw({ width, height }: { width: number; height: number }) {

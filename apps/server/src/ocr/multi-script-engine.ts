@@ -1,6 +1,7 @@
 import type { OcrPage } from "@chalan/core";
 import { evenOutLighting } from "../images/illumination";
 import {
+  cropPixels,
   encodePng,
   type GrayPixels,
   grayPixels,
@@ -10,6 +11,7 @@ import {
 } from "../images/orientation";
 import { findPageOutline, flattenPerspective } from "../images/page-outline";
 import { eraseRuledLines } from "../images/ruled-lines";
+import { missedText, withRecoveredLines } from "./missed-ink";
 import type { OcrEngine } from "./ocr-engine";
 import { OrientationDetector } from "./orientation-detector";
 import {
@@ -35,8 +37,7 @@ interface Prepared {
 }
 
 /** A page as the English model read it, with what that reading says about script and direction. */
-interface View {
-  png: Buffer;
+interface View extends Prepared {
   reading: OcrPage;
   evidence: ScriptEvidence;
 }
@@ -78,7 +79,7 @@ export class MultiScriptEngine implements OcrEngine {
     const page = await this.#prepare(pixels);
     // Bengali words show by their shape: such a page skips the English reading it would not pass.
     if (headlineBlobs(page.clean).bengali >= MIN_HEADLINE_BLOBS) {
-      return this.#bengali.recognize(page.png);
+      return this.#withMissedText(this.#bengali, page, await this.#bengali.recognize(page.png));
     }
     let view = await this.#readEnglish(page);
     let bengali = showsBengali(view.evidence);
@@ -98,7 +99,9 @@ export class MultiScriptEngine implements OcrEngine {
       bengali =
         showsBengali(view.evidence) || (!readsAsLatin(view.evidence) && osd?.script === "Bengali");
     }
-    return bengali ? this.#bengali.recognize(view.png) : view.reading;
+    return bengali
+      ? this.#withMissedText(this.#bengali, view, await this.#bengali.recognize(view.png))
+      : this.#withMissedText(this.#latin, view, view.reading);
   }
 
   async close(): Promise<void> {
@@ -116,6 +119,22 @@ export class MultiScriptEngine implements OcrEngine {
 
   async #readEnglish({ clean, png }: Prepared): Promise<View> {
     const reading = await this.#latin.recognize(png);
-    return { png, reading, evidence: scriptEvidence(clean, reading) };
+    return { clean, png, reading, evidence: scriptEvidence(clean, reading) };
+  }
+
+  /** Reads again, line by line, the text the reading's layout analysis left out. */
+  async #withMissedText(
+    engine: TesseractEngine,
+    page: Prepared,
+    reading: OcrPage,
+  ): Promise<OcrPage> {
+    // Small crops: handing Tesseract the whole page again for each would decode it each time.
+    const crops = await Promise.all(
+      missedText(page.clean, reading).map(async (box) => ({
+        png: await encodePng(cropPixels(page.clean, box)),
+        at: { x: box.x0, y: box.y0 },
+      })),
+    );
+    return withRecoveredLines(reading, await engine.recognizeLines(crops));
   }
 }

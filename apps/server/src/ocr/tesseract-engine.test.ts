@@ -11,6 +11,39 @@ describe("TesseractEngine", () => {
   const engine = new TesseractEngine({ poolSize: 2 });
   afterAll(() => engine.close());
 
+  it("reads crops of a page as single lines, in the page's pixels, then whole pages again", async () => {
+    const invoice = await renderInvoiceImage();
+    const page = await engine.recognize(invoice.bytes);
+    const total = page.lines.find((l) => l.text === "Total: Tk 115.00");
+    if (!total) throw new Error("the total line was not read");
+    // With a margin, as the crops of missed text have.
+    const margin = Math.round(0.4 * (total.box.y1 - total.box.y0));
+    const around = {
+      x0: total.box.x0 - margin,
+      y0: total.box.y0 - margin,
+      x1: total.box.x1 + margin,
+      y1: total.box.y1 + margin,
+    };
+    const png = await sharp(invoice.bytes)
+      .extract({
+        left: around.x0,
+        top: around.y0,
+        width: around.x1 - around.x0,
+        height: around.y1 - around.y0,
+      })
+      .png()
+      .toBuffer();
+    const [line, ...rest] = await engine.recognizeLines([
+      { png, at: { x: around.x0, y: around.y0 } },
+    ]);
+    expect(rest).toEqual([]);
+    expect(line?.text).toBe("Total: Tk 115.00");
+    expect(line && inside(line.box, around)).toBe(true);
+    expect((await engine.recognize(invoice.bytes)).lines.map((l) => l.text)).toEqual(
+      page.lines.map((l) => l.text),
+    );
+  });
+
   it("reads a printed invoice into lines of words with boxes and [0,1] confidences", async () => {
     const invoice = await renderInvoiceImage({
       supplierName: "Meghna Paper House",

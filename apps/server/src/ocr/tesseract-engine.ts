@@ -14,14 +14,22 @@ export interface TesseractEngineOptions {
   languages?: readonly Language[];
 }
 
+/** A piece of a page cut out to be read alone. */
+export interface PageCrop {
+  png: Buffer;
+  at: { x: number; y: number };
+}
+
 /** Tesseract (WASM) in worker threads, models read from node_modules: never touches the network. */
 export class TesseractEngine implements OcrEngine {
   readonly #pool: WorkerPool;
+  readonly #pageSegMode: Tesseract.PSM;
 
   constructor(options: TesseractEngineOptions = {}) {
     // "Single column" keeps a printed invoice in reading order (a right-aligned total stays after
     // the items) and read SROIE receipts at least as well as automatic layout (3) or one block (6).
     const pageSegMode = options.pageSegMode ?? Tesseract.PSM.SINGLE_COLUMN;
+    this.#pageSegMode = pageSegMode;
     const languages = options.languages ?? ["eng"];
     this.#pool = new WorkerPool(options.poolSize ?? 1, () => createWorker(languages, pageSegMode));
   }
@@ -32,6 +40,28 @@ export class TesseractEngine implements OcrEngine {
       worker.recognize(image, {}, { text: false, blocks: true }),
     );
     return { width, height, lines: toLines(data) };
+  }
+
+  /**
+   * Reads each crop of a page as a single line of text, the page's own layout analysis left out:
+   * for text that analysis dropped. Boxes come back in the page's pixels (`at` is where the crop's
+   * top left corner lies on the page).
+   */
+  async recognizeLines(crops: readonly PageCrop[]): Promise<OcrLine[]> {
+    if (crops.length === 0) return [];
+    return this.#pool.use(async (worker) => {
+      await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_LINE });
+      try {
+        const lines: OcrLine[] = [];
+        for (const { png, at } of crops) {
+          const { data } = await worker.recognize(png, {}, { text: false, blocks: true });
+          lines.push(...toLines(data).map((l) => shiftLine(l, at.x, at.y)));
+        }
+        return lines;
+      } finally {
+        await worker.setParameters({ tessedit_pageseg_mode: this.#pageSegMode });
+      }
+    });
   }
 
   close(): Promise<void> {
@@ -81,6 +111,15 @@ function toLines(page: Tesseract.Page): OcrLine[] {
     }
   }
   return lines;
+}
+
+function shiftLine(line: OcrLine, dx: number, dy: number): OcrLine {
+  const shift = (b: Box): Box => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
+  return {
+    ...line,
+    box: shift(line.box),
+    words: line.words.map((w) => ({ ...w, box: shift(w.box) })),
+  };
 }
 
 function toWord(word: Tesseract.Word): OcrWord[] {
