@@ -56,4 +56,15 @@ describe("repairWords", () => {
     expect(texts(["12", "86,231.92"])).toEqual(["12", "86,231.92"]);
     expect(texts(["Sub", "Total"])).toEqual(["Sub", "Total"]);
   });
+
+  it("reads a space between a currency amount and its last two digits as a lost decimal point", () => {
+    expect(texts(["Total", "Sales", "RM", "64", "13"])).toEqual(["Total", "Sales", "RM", "64.13"]);
+    expect(texts(["Rounding", "RM", "0", "02"])).toEqual(["Rounding", "RM", "0.02"]);
+    expect(texts(["Total:", "Tk", "1,250", "50"])).toEqual(["Total:", "Tk", "1,250.50"]);
+    expect(texts(["TOTAL", "RM64", "15"])).toEqual(["TOTAL", "RM64.15"]);
+    // Without a currency mark, or with more after it, two numbers stay two numbers.
+    expect(texts(["Qty", "5", "13"])).toEqual(["Qty", "5", "13"]);
+    expect(texts(["RM", "64", "13", "SR"])).toEqual(["RM", "64", "13", "SR"]);
+    expect(texts(["RM", "64", "135"])).toEqual(["RM", "64", "135"]);
+  });
 });

@@ -121,12 +121,34 @@ function joinsAsKeyword(a: string, b: string): boolean {
   return KEYWORDS.has(core(`${a}${b}`)) && !KEYWORDS.has(core(a)) && !KEYWORDS.has(core(b));
 }
 
+const CURRENCY_WORD = /^(?:৳|tk\.?|bdt|rm|\$)$/iu;
+
+/**
+ * `RM 64 13` at the end of a line → `64.13`: a faint decimal point read as a space, after a
+ * currency mark; a bare `5 13` may be a quantity and a price and is left alone.
+ */
+function joinsAsDecimal(before: string | undefined, a: string, b: string, atEnd: boolean): boolean {
+  if (!atEnd || !/^\d{2}$/u.test(b)) return false;
+  const prefix = CURRENCY_PREFIX.exec(a)?.[0] ?? "";
+  const marked = prefix !== "" || (before !== undefined && CURRENCY_WORD.test(before));
+  return marked && /^(?:\d{1,3}(?:,\d{3})+|\d+)$/u.test(a.slice(prefix.length));
+}
+
 /** The words of one line, repaired; joined words say which input words they came from. */
 export function repairWords(words: readonly string[]): RepairedToken[] {
   const out: RepairedToken[] = [];
   words.forEach((word, i) => {
     const text = repairKeyword(repairNumberShape(repairAmount(word)));
     const last = out.at(-1);
+    if (
+      last?.to === i &&
+      joinsAsDecimal(out.at(-2)?.text, last.text, text, i === words.length - 1)
+    ) {
+      last.text = `${last.text}.${text}`;
+      last.to = i + 1;
+      last.repaired = true;
+      return;
+    }
     if (
       last &&
       last.to === i &&
