@@ -92,6 +92,14 @@ describe("findDates", () => {
     ]);
   });
 
+  it("reads a date with the time run into its year", () => {
+    const dates = (text: string) => findDates(text).map((d) => d.date);
+    expect(dates("5/3/201822:52:33")).toEqual(["2018-03-05"]);
+    expect(dates("DATE:28-04-2018 9:21")).toEqual(["2018-04-28"]);
+    expect(dates("12/03/20261")).toEqual([]);
+    expect(dates("12/03/202615")).toEqual([]);
+  });
+
   it("does not take amounts, times or words for dates", () => {
     expect(findDates("TOTAL 12.50 at 12:30, MARKET 2018, MAY 2018")).toEqual([]);
     expect(findDates("Tel 01711-223344")).toEqual([]);

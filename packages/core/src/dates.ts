@@ -48,8 +48,10 @@ const E = String.raw`(?![\p{L}\p{M}\p{N}]|[\/.\-]\d)`;
 /** Ordinal endings: 1st, 18th; Bengali ১লা, ২রা, ৪ঠা, ১৮ই, ২১শে. */
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|লা|রা|ঠা|ই|শে|এ)?`;
 const YEAR = String.raw`(\d{4}|\d{2})`;
+/** A four-digit year with the time run into it, as OCR joins `5/3/2018 22:52:33`. */
+const GLUED_TIME = String.raw`(?<=\d{4})(?=[0-2]?\d:[0-5]\d)`;
 const NUMERIC_DMY = [String.raw` ?\/ ?`, " ?- ?", String.raw`\.`].map((sep) => ({
-  re: new RegExp(String.raw`${B}(\d{1,2})${sep}(\d{1,2})${sep}${YEAR}${E}`, "gu"),
+  re: new RegExp(String.raw`${B}(\d{1,2})${sep}(\d{1,2})${sep}${YEAR}(?:${E}|${GLUED_TIME})`, "gu"),
   order: "dmy" as const,
 }));
 const PATTERNS: ReadonlyArray<{ re: RegExp; order: "dmy" | "ymd" | "mdy" }> = [
