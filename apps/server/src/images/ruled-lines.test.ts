@@ -48,6 +48,12 @@ describe("eraseRuledLines", () => {
     expect(inkIn(clean, 60, 150, 600, 215)).toBe(english);
     expect(inkIn(clean, 60, 260, 1100, 360)).toBeGreaterThanOrEqual(bengali * 0.98);
 
+    // The ink left on the page, as returned: the words, not the rules.
+    const inkAt = (x: number, y: number) => clean.ink[y * clean.width + x];
+    expect(inkAt(300, 100)).toBe(0);
+    expect(inkAt(41, 250)).toBe(0);
+    expect(clean.ink.reduce((n, v) => n + v, 0)).toBeGreaterThan(english + bengali * 0.9);
+
     // The stroke keeps its full length, where it crosses the rule too.
     expect(inkIn(clean, 600, 370, 606, 430)).toBe(inkIn(page, 600, 370, 606, 430));
     expect(inkIn(clean, 620, 398, 1100, 406)).toBe(0);

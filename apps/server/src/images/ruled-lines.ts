@@ -10,13 +10,18 @@ const MAX_GAP = 2;
 // Beyond this share of a run's length with ink thicker than a line, the run is a headline of text.
 const MAX_CROSSED_SHARE = 0.1;
 
+/** A page with its ruled lines erased, and the ink left on it (1 = ink), for what looks at it next. */
+export interface CleanPage extends GrayPixels {
+  ink: Uint8Array;
+}
+
 /**
  * Erases the ruled lines of tables and boxes, which Tesseract reads as part of the text and which
  * made it drop whole columns of a cash memo's figures. Strokes of letters that cross a line stay:
  * only the line's own thickness is whitened. `tilt` is the page's remaining tilt in degrees clockwise
  * (the lines are followed along it).
  */
-export function eraseRuledLines(page: GrayPixels, tilt = 0): GrayPixels {
+export function eraseRuledLines(page: GrayPixels, tilt = 0): CleanPage {
   const paper = paperLevels(page);
   const ink = inkMask(page, paper);
   const erase = new Uint8Array(ink.length);
@@ -31,9 +36,12 @@ export function eraseRuledLines(page: GrayPixels, tilt = 0): GrayPixels {
   const alsoErase = transpose(downErase, page.height, page.width);
   const data = new Uint8Array(page.data);
   for (let i = 0; i < data.length; i++) {
-    if (erase[i] || alsoErase[i]) data[i] = paper[i] ?? 255;
+    if (erase[i] || alsoErase[i]) {
+      data[i] = paper[i] ?? 255;
+      left[i] = 0;
+    }
   }
-  return { data, width: page.width, height: page.height };
+  return { data, width: page.width, height: page.height, ink: left };
 }
 
 /**

@@ -22,11 +22,16 @@ const MAX_STRETCHES = 12;
 /**
  * Stretches of text-sized ink that no word of a reading covers: where Tesseract's layout analysis
  * dropped a column of figures or a row of a table on a faint or noisy page. Each comes back as the
- * box of a single line of text, with a margin, in the page's pixels.
+ * box of a single line of text, with a margin, in the page's pixels. `allBlobs`: the page's blobs
+ * of ink, when already found.
  */
-export function missedText(page: GrayPixels, reading: OcrPage): Box[] {
+export function missedText(
+  page: GrayPixels,
+  reading: OcrPage,
+  allBlobs: readonly Box[] = inkBlobs(inkMask(page), page.width, page.height),
+): Box[] {
   const shortest = page.height / MIN_LETTERS_PER_PAGE;
-  const blobs = inkBlobs(inkMask(page), page.width, page.height).filter(
+  const blobs = allBlobs.filter(
     (b) =>
       b.y1 - b.y0 >= shortest && b.y1 - b.y0 <= page.height / 20 && b.x1 - b.x0 <= page.width / 4,
   );

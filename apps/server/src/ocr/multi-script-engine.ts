@@ -1,5 +1,6 @@
-import type { OcrPage } from "@chalan/core";
+import type { Box, OcrPage } from "@chalan/core";
 import { evenOutLighting } from "../images/illumination";
+import { inkBlobs } from "../images/ink-blobs";
 import {
   cropPixels,
   encodePng,
@@ -30,9 +31,10 @@ export interface MultiScriptEngineOptions {
   poolSize?: number;
 }
 
-/** A page levelled and cleaned for reading, as pixels and as the PNG Tesseract reads. */
+/** A page levelled and cleaned for reading, as pixels, its blobs of ink and the PNG Tesseract reads. */
 interface Prepared {
   clean: GrayPixels;
+  blobs: Box[];
   png: Buffer;
 }
 
@@ -78,7 +80,7 @@ export class MultiScriptEngine implements OcrEngine {
     const pixels = outline ? evenOutLighting(flattenPerspective(photo, outline)) : photo;
     const page = await this.#prepare(pixels);
     // Bengali words show by their shape: such a page skips the English reading it would not pass.
-    if (headlineBlobs(page.clean).bengali >= MIN_HEADLINE_BLOBS) {
+    if (headlineBlobs(page.clean, page.blobs).bengali >= MIN_HEADLINE_BLOBS) {
       return this.#withMissedText(this.#bengali, page, await this.#bengali.recognize(page.png));
     }
     let view = await this.#readEnglish(page);
@@ -114,12 +116,13 @@ export class MultiScriptEngine implements OcrEngine {
     const correction = levellingAngle(tilt);
     const level = correction === 0 ? pixels : await rotatePixels(pixels, -correction);
     const clean = eraseRuledLines(level, tilt - correction);
-    return { clean, png: await encodePng(clean) };
+    const blobs = inkBlobs(clean.ink, clean.width, clean.height);
+    return { clean, blobs, png: await encodePng(clean) };
   }
 
-  async #readEnglish({ clean, png }: Prepared): Promise<View> {
-    const reading = await this.#latin.recognize(png);
-    return { clean, png, reading, evidence: scriptEvidence(clean, reading) };
+  async #readEnglish(page: Prepared): Promise<View> {
+    const reading = await this.#latin.recognize(page.png);
+    return { ...page, reading, evidence: scriptEvidence(page.clean, reading) };
   }
 
   /** Reads again, line by line, the text the reading's layout analysis left out. */
@@ -130,7 +133,7 @@ export class MultiScriptEngine implements OcrEngine {
   ): Promise<OcrPage> {
     // Small crops: handing Tesseract the whole page again for each would decode it each time.
     const crops = await Promise.all(
-      missedText(page.clean, reading).map(async (box) => ({
+      missedText(page.clean, reading, page.blobs).map(async (box) => ({
         png: await encodePng(cropPixels(page.clean, box)),
         at: { x: box.x0, y: box.y0 },
       })),

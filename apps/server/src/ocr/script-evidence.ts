@@ -43,12 +43,13 @@ export function scriptEvidence(page: GrayPixels, reading: OcrPage): ScriptEviden
 
 /**
  * Bengali and upside-down Bengali words told by their shape alone, before any reading: blobs of
- * ink as wide as a word whose letters hang from a headline.
+ * ink (`allBlobs`, when already found) as wide as a word whose letters hang from a headline.
  */
-export function headlineBlobs(page: GrayPixels): { bengali: number; flipped: number } {
-  const blobs = inkBlobs(inkMask(page), page.width, page.height).filter(
-    (b) => b.y1 - b.y0 >= 8 && b.y1 - b.y0 <= page.height / 20,
-  );
+export function headlineBlobs(
+  page: GrayPixels,
+  allBlobs: readonly Box[] = inkBlobs(inkMask(page), page.width, page.height),
+): { bengali: number; flipped: number } {
+  const blobs = allBlobs.filter((b) => b.y1 - b.y0 >= 8 && b.y1 - b.y0 <= page.height / 20);
   const heights = blobs.map((b) => b.y1 - b.y0).sort((a, b) => a - b);
   const typical = heights[Math.floor(heights.length / 2)] ?? 0;
   let bengali = 0;
