@@ -1,9 +1,7 @@
 import sharp from "sharp";
+import { homography, type Point, type Quad } from "../../../apps/server/src/images/page-outline";
 import type { Rng } from "./prng";
 import type { Rendering, Tier } from "./truth";
-
-type Point = [number, number];
-type Quad = [Point, Point, Point, Point];
 
 /** What `degrade` did; the caller adds fonts, fold and stamp. */
 export type Damage = Omit<Rendering, "fonts" | "fold" | "stamp">;
@@ -161,34 +159,6 @@ function transform(
   }) as Quad;
 }
 
-/** The 3×3 projective map (last entry 1) taking each `from` point to its `to` point. */
-function homography(from: Quad, to: Quad): number[] {
-  const a: number[][] = [];
-  for (let i = 0; i < 4; i++) {
-    const [x, y] = from[i] as Point;
-    const [u, v] = to[i] as Point;
-    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
-    a.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
-  }
-  // Gauss–Jordan with partial pivoting on the 8×9 augmented matrix.
-  for (let col = 0; col < 8; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < 8; r++) {
-      if (Math.abs(a[r]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = r;
-    }
-    const p = a[pivot] as number[];
-    a[pivot] = a[col] as number[];
-    a[col] = p;
-    for (let r = 0; r < 8; r++) {
-      const row = a[r] as number[];
-      if (r === col) continue;
-      const f = (row[col] ?? 0) / (p[col] ?? 1);
-      for (let c = col; c < 9; c++) row[c] = (row[c] ?? 0) - f * (p[c] ?? 0);
-    }
-  }
-  return [...a.map((row, i) => (row[8] ?? 0) / (row[i] ?? 1)), 1];
-}
-
 /**
  * Puts the page (RGB) where `plan.corners` says, over the background, sampling bilinearly through
  * the inverse map, and lights it: a soft-edged shadow across the frame and a colour cast.
@@ -200,10 +170,7 @@ function warp(src: Buffer, w: number, h: number, plan: Plan): Buffer {
     [w, h],
     [0, h],
   ];
-  const [h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0] = homography(
-    plan.corners,
-    page,
-  );
+  const [h0, h1, h2, h3, h4, h5, h6, h7] = homography(plan.corners, page);
   const out = Buffer.alloc(w * h * 3);
   const [br, bg, bb] = plan.background;
   const [tr, tg, tb] = plan.tint;
