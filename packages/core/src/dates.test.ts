@@ -92,6 +92,14 @@ describe("findDates", () => {
     ]);
   });
 
+  it("reads a date whose faint separators OCR read as spaces, with a four-digit year", () => {
+    const dates = (text: string) => findDates(text).map((d) => d.date);
+    expect(dates("Date 18 06- 2018 16: 15")).toEqual(["2018-06-18"]);
+    expect(dates("তারিখ: ১৮ ০৬ ২০২৬")).toEqual(["2026-06-18"]);
+    expect(dates("Qty 12 10 18")).toEqual([]);
+    expect(dates("Pcs 3 40 12")).toEqual([]);
+  });
+
   it("reads a date with the time run into its year", () => {
     const dates = (text: string) => findDates(text).map((d) => d.date);
     expect(dates("5/3/201822:52:33")).toEqual(["2018-03-05"]);

@@ -54,9 +54,19 @@ const NUMERIC_DMY = [String.raw` ?\/ ?`, " ?- ?", String.raw`\.`].map((sep) => (
   re: new RegExp(String.raw`${B}(\d{1,2})${sep}(\d{1,2})${sep}${YEAR}(?:${E}|${GLUED_TIME})`, "gu"),
   order: "dmy" as const,
 }));
+/**
+ * OCR drops a faint separator to a space (`18 06- 2018`): a bare space on one side or both, with a
+ * four-digit year only, so two counts and a price do not make a date; `18/03-2026` stays refused.
+ */
+const SEPARATOR = String.raw`(?: ?[\/.\-] ?| )`;
+const SPACED_DMY = [
+  String.raw`(\d{1,2}) (\d{1,2})${SEPARATOR}(\d{4})`,
+  String.raw`(\d{1,2})${SEPARATOR}(\d{1,2}) (\d{4})`,
+].map((body) => ({ re: new RegExp(`${B}${body}${E}`, "gu"), order: "dmy" as const }));
 const PATTERNS: ReadonlyArray<{ re: RegExp; order: "dmy" | "ymd" | "mdy" }> = [
   { re: new RegExp(String.raw`${B}(\d{4})([\/.\-])(\d{1,2})\2(\d{1,2})${E}`, "gu"), order: "ymd" },
   ...NUMERIC_DMY,
+  ...SPACED_DMY,
   {
     re: new RegExp(
       String.raw`${B}${DAY}[\s\-\/.,]*${MONTH}(?![\p{L}\p{M}])[\s\-\/.,]*${YEAR}${E}`,
