@@ -39,6 +39,8 @@ export interface ExtractionResult {
   chalan: ReaderResult;
   baseline: ReaderResult;
   secondsPerPage: { median: number; p90: number; mean: number };
+  /** Median seconds per page by script (the first part of the tier): Bengali pages cost most. */
+  medianSecondsByScript?: Record<string, number>;
   wallSeconds: number;
   peakRssMb: number;
 }
@@ -79,6 +81,7 @@ export async function benchExtraction(
   const chalan = new Map<string, Observation[]>();
   const baseline = new Map<string, Observation[]>();
   const perPage: number[] = [];
+  const byScript = new Map<string, number[]>();
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -88,7 +91,10 @@ export async function benchExtraction(
         if (!item) break;
         const t0 = performance.now();
         const reading = await readInvoice(await readFile(item.image), engine, item.id);
-        perPage.push((performance.now() - t0) / 1000);
+        const seconds = (performance.now() - t0) / 1000;
+        perPage.push(seconds);
+        const script = item.tier.split("/")[0] ?? item.tier;
+        byScript.set(script, [...(byScript.get(script) ?? []), seconds]);
         chalan.set(item.id, observe(item.truth, reading.fields));
         baseline.set(item.id, observe(item.truth, baselineExtract(reading.page)));
       }
@@ -105,6 +111,9 @@ export async function benchExtraction(
       p90: round(quantile(perPage, 0.9)),
       mean: round(perPage.reduce((a, b) => a + b, 0) / Math.max(1, perPage.length)),
     },
+    medianSecondsByScript: Object.fromEntries(
+      [...byScript].sort().map(([script, xs]) => [script, round(quantile(xs, 0.5))]),
+    ),
     wallSeconds: round((performance.now() - started) / 1000, 1),
     // maxRSS covers the whole process, OCR worker threads included.
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

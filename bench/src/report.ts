@@ -44,6 +44,14 @@ function calibrationTable(r: ExtractionResult): string {
   ].join("\n");
 }
 
+/** " (median by script: bn 3.1, en 1.2)", when the record has it. */
+function byScript(r: ExtractionResult): string {
+  const entries = Object.entries(r.medianSecondsByScript ?? {});
+  return entries.length === 0
+    ? ""
+    : ` (median by script: ${entries.map(([s, x]) => `${s} ${x}`).join(", ")})`;
+}
+
 /** BENCHMARKS.md from every recorded suite, so running one suite keeps the others' numbers. */
 export function benchmarksMarkdown(records: Recorded[]): string {
   const sections = records.map(({ suite, date, machine, engine, result: r }) =>
@@ -51,7 +59,7 @@ export function benchmarksMarkdown(records: Recorded[]): string {
       `## ${suite}: ${r.dataset} (${date.slice(0, 10)})`,
       "",
       `${r.images} images, ${engine}, ${r.workers} worker(s) on ${machine}. ` +
-        `Seconds per page: median ${r.secondsPerPage.median}, p90 ${r.secondsPerPage.p90}; ` +
+        `Seconds per page: median ${r.secondsPerPage.median}, p90 ${r.secondsPerPage.p90}${byScript(r)}; ` +
         `peak RSS ${r.peakRssMb} MB. The baseline is plain Tesseract text + regexes on the same OCR output.`,
       "",
       fieldTable(r),

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { ExtractionResult, ReaderResult } from "./extraction";
+import { benchmarksMarkdown } from "./report";
+
+const reader: ReaderResult = {
+  fields: {
+    total: {
+      support: 4,
+      correct: 3,
+      predicted: 4,
+      accuracy: 0.75,
+      precision: 0.75,
+      recall: 0.75,
+      f1: 0.75,
+    },
+  },
+  byTier: {
+    "bn/print/clean": {
+      total: {
+        support: 2,
+        correct: 1,
+        predicted: 2,
+        accuracy: 0.5,
+        precision: 0.5,
+        recall: 0.5,
+        f1: 0.5,
+      },
+    },
+  },
+  calibration: [{ bucket: "0.9–1.0", fields: 2, correct: 2, accuracy: 1 }],
+  misses: [],
+};
+const result: ExtractionResult = {
+  dataset: "generated (seed 1)",
+  images: 4,
+  workers: 2,
+  chalan: reader,
+  baseline: reader,
+  secondsPerPage: { median: 1.9, p90: 3.2, mean: 2 },
+  wallSeconds: 4.1,
+  peakRssMb: 700,
+};
+const record = (r: ExtractionResult) => ({
+  suite: "extraction",
+  date: "2026-12-01T22:00:00.000Z",
+  machine: "2 × cpu",
+  engine: "tesseract.js",
+  result: r,
+});
+
+describe("benchmarksMarkdown", () => {
+  it("gives the median seconds per page by script where the record has them", () => {
+    const withScripts = { ...result, medianSecondsByScript: { bn: 3.1, en: 1.2 } };
+    expect(benchmarksMarkdown([record(withScripts)])).toContain(
+      "Seconds per page: median 1.9, p90 3.2 (median by script: bn 3.1, en 1.2); peak RSS 700 MB.",
+    );
+    expect(benchmarksMarkdown([record(result)])).toContain(
+      "Seconds per page: median 1.9, p90 3.2; peak RSS 700 MB.",
+    );
+  });
+});
