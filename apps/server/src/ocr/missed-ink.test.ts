@@ -72,4 +72,17 @@ describe("withRecoveredLines", () => {
       reading,
     );
   });
+
+  it("takes words alone only as a heading above everything read, and only when read very surely", () => {
+    const heading = line("রহমান অ্যান্ড সন্স", 340, 60, 700, 110, 0.9);
+    expect(withRecoveredLines(reading, [heading]).lines.map((l) => l.text)).toContain(
+      "রহমান অ্যান্ড সন্স",
+    );
+    expect(withRecoveredLines(reading, [{ ...heading, confidence: 0.6 }])).toBe(reading);
+    expect(withRecoveredLines(reading, [line("Thank you", 300, 900, 600, 930, 0.95)])).toBe(
+      reading,
+    );
+    const nothingRead: OcrPage = { width: 1240, height: 1600, lines: [] };
+    expect(withRecoveredLines(nothingRead, [heading])).toBe(nothingRead);
+  });
 });

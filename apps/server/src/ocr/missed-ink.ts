@@ -10,8 +10,9 @@ const MIN_LETTERS_PER_PAGE = 160;
 const MIN_LETTER_HEIGHT = 0.5;
 // Words read at least this sure cover the ink under them.
 const MIN_COVER_CONFIDENCE = 0.3;
-// Lines read again must be this sure to be kept.
+// Lines read again must be this sure to be kept; a heading of words alone, surer still.
 const MIN_CONFIDENCE = 0.5;
+const MIN_HEADING_CONFIDENCE = 0.8;
 // Blobs this many typical heights apart along a row belong to one stretch of text.
 const MAX_GAP = 2.5;
 // A stretch needs this many letters: a lone mark is more likely a speck, a tick or a stamp's edge.
@@ -83,12 +84,20 @@ export function missedText(
 /**
  * A reading with the lines read again in its missed stretches: those read sure enough that show a
  * figure (an amount, a date, a number: what a dropped column holds) are added, and replace any less
- * sure line of the first reading they mostly cover. Words alone are left out: a logo or a stamp read
- * as a line would pass for a heading.
+ * sure line of the first reading they mostly cover. Words alone are added only as a heading above
+ * all the text read and read very surely: a logo or a stamp read as a line would pass for one.
  */
 export function withRecoveredLines(reading: OcrPage, recovered: readonly OcrLine[]): OcrPage {
+  // With nothing read, nothing marks where the text begins: no heading is taken.
+  const top = Math.min(
+    ...reading.lines.map((l) => l.box.y0),
+    reading.lines.length > 0 ? Infinity : -Infinity,
+  );
   const sure = recovered.filter(
-    (l) => l.confidence >= MIN_CONFIDENCE && /[\d\u09E6-\u09EF]/u.test(l.text),
+    (l) =>
+      l.confidence >= MIN_CONFIDENCE &&
+      (/[\d\u09E6-\u09EF]/u.test(l.text) ||
+        (l.box.y1 <= top && l.confidence >= MIN_HEADING_CONFIDENCE && /\p{L}{3}/u.test(l.text))),
   );
   if (sure.length === 0) return reading;
   const kept = reading.lines.filter(
