@@ -174,4 +174,17 @@ describe("reconcileAmounts", () => {
     );
     expect(values(f).total).toBe(10_090);
   });
+
+  it("takes the amount in words as the total when the arithmetic confirms it over a plain 'মোট'", () => {
+    // সর্বমোট's figure was misread past use; মোট is the sum of the items, the words say the total.
+    const page = facts([cand("total", 2, 6550), cand("vat", 1, 327.5)], {
+      rates: [500],
+      itemsSum: 655_000,
+      words: cand("total", 0, 6877.5, { evidence: { source: "label" } }),
+    });
+    expect(values(page)).toMatchObject({ total: 687_750, subtotal: 655_000, vat: 32_750 });
+    // Words that nothing confirms do not overturn the labelled total.
+    const unconfirmed = facts([cand("total", 2, 6550)], { words: cand("total", 0, 7000) });
+    expect(values(unconfirmed).total).toBe(655_000);
+  });
 });

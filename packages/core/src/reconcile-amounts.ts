@@ -180,7 +180,14 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
   if (s !== undefined && facts.itemsSum !== undefined) out.items = near(s, facts.itemsSum, 1);
   if (t !== undefined && facts.words && c.total !== facts.words)
     out.words = t === facts.words.value;
-  const rank = c.total?.role === "total" ? c.total.rank : 0;
+  // The amount in words says what the writer meant to be paid: it pays no label rank, so it wins
+  // when the arithmetic confirms it (a grand total misread next to a plain "মোট") and loses ties.
+  const rank =
+    c.total !== undefined && c.total === facts.words
+      ? topRank(facts)
+      : c.total?.role === "total"
+        ? c.total.rank
+        : 0;
   out.score =
     (out.sum
       ? out.trivial
