@@ -3,7 +3,7 @@ import { extractAmountInWords } from "./extract-amount-in-words";
 import { type Column, extractLineItems, joinPaisa, paisaColumns } from "./extract-line-items";
 import { readVatRates, vatRateField } from "./extract-vat-rate";
 import type { DocumentType, ExtractedField, ExtractedFields } from "./invoice";
-import { classifyAmountLabel, isColumnHeaderRow, isCurrencyOnly } from "./label-words";
+import { classifyAmountLabel, isColumnHeaderRow, isCurrencyOnly, mentionsTax } from "./label-words";
 import { type AmountToken, findAmounts } from "./money";
 import type { Box } from "./ocr";
 import { below, rangeOf, rightOf, sameRow, type TextLine, textExtent } from "./page-layout";
@@ -268,6 +268,10 @@ function toField(c: Chosen): ExtractedField<number> {
   return { value: c.value, confidence: confidenceOf(c.evidence), ...(c.box && { box: c.box }) };
 }
 
+/** OCR confidence of a line read clearly; a page with fewer such lines may have lost its VAT line. */
+const CLEAR_LINE = 0.8;
+const MIN_CLEAR_LINES = 5;
+
 export type AmountFields = Pick<
   ExtractedFields,
   "total" | "subtotal" | "vat" | "discount" | "vatRate" | "amountInWords" | "lineItems"
@@ -276,7 +280,7 @@ export type AmountFields = Pick<
 /**
  * Total, subtotal, VAT, discount, VAT rate, the total in words and the line items, each trusted
  * as far as the arithmetic between them holds. A cash memo carries no VAT (it gives no credit),
- * so with no VAT read on one, VAT and its rate are zero.
+ * so with no VAT read on one, VAT and its rate are zero; so too on a page that names no tax.
  */
 export function extractAmounts(
   lines: readonly TextLine[],
@@ -303,8 +307,18 @@ export function extractAmounts(
   if (vat) out.vat = toField(vat);
   const vatRate = vatRateField(rates, reconciled);
   if (vatRate) out.vatRate = vatRate;
-  if (!vat && documentType === "cash_memo") {
-    const none = { value: 0, confidence: confidenceOf({ source: "typical" }) };
+  // A receipt or bill read clearly, that names no tax anywhere and whose total is not more than
+  // its net, was sold without VAT. (A page too faint to read names nothing.)
+  const base = subtotal?.value ?? items?.sum;
+  const clearLines = lines.filter((l) => l.confidence >= CLEAR_LINE).length;
+  const taxFree =
+    documentType !== "mushak_6_3" &&
+    clearLines >= MIN_CLEAR_LINES &&
+    !lines.some((l) => mentionsTax(l.text)) &&
+    !(total && base !== undefined && total.value > base);
+  if (!vat && (documentType === "cash_memo" || taxFree)) {
+    const source = documentType === "cash_memo" ? "typical" : "assumed";
+    const none = { value: 0, confidence: confidenceOf({ source }) };
     out.vat = none;
     out.vatRate ??= none;
   }

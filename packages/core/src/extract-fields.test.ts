@@ -502,4 +502,26 @@ describe("extractFields on whole invoices", () => {
     ]);
     expect(extractFields(page).total?.value).toBe(6100750);
   });
+  it("gives a clearly read receipt that names no tax VAT 0, and a barely read one no VAT", () => {
+    const receipt = [
+      "Islam Electronics",
+      "98, Kandirpar, Cumilla-3500",
+      "Mobile: 01749304926",
+      "CASH RECEIPT",
+      "Receipt No: 32309",
+      "Date: 26-04-2026",
+      "Extension Cable 2 480.00 960.00",
+      "Total 960.00",
+    ];
+    const clear = extractFields(pageOf(receipt));
+    expect(clear.vat?.value).toBe(0);
+    expect(clear.vatRate?.value).toBe(0);
+    expect(clear.vat?.confidence).toBeLessThan(0.7);
+    // A VAT line elsewhere on the page, or too little read to have seen one: no VAT claimed.
+    expect(
+      extractFields(pageOf([...receipt.slice(0, 7), "VAT 7.5% 72.00", "Total 1,032.00"])).vat
+        ?.value,
+    ).toBe(7200);
+    expect(extractFields(pageOf(["Islam Electronics", "Total 960.00"])).vat).toBeUndefined();
+  });
 });

@@ -183,6 +183,11 @@ const CURRENCY_ONLY = new RegExp(
   "iu",
 );
 
+/** Whether a text names VAT or another sales tax anywhere in it (`VAT 15%`, `মূসক-৬.৩`, `GST`). */
+export function mentionsTax(text: string): boolean {
+  return TAX.test(text.normalize("NFC"));
+}
+
 /** A label that is only a currency sign or punctuation (`RM`, `:`, `Tk.`): no meaning of its own. */
 export function isCurrencyOnly(label: string): boolean {
   return CURRENCY_ONLY.test(label);
