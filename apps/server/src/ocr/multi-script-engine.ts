@@ -79,9 +79,19 @@ export class MultiScriptEngine implements OcrEngine {
     const outline = findPageOutline(photo);
     const pixels = outline ? evenOutLighting(flattenPerspective(photo, outline)) : photo;
     const page = await this.#prepare(pixels);
-    // Bengali words show by their shape: such a page skips the English reading it would not pass.
-    if (headlineBlobs(page.clean, page.blobs).bengali >= MIN_HEADLINE_BLOBS) {
-      return this.#withMissedText(this.#bengali, page, await this.#bengali.recognize(page.png));
+    // Bengali words show by their shape, upright or upside down: such a page skips the English
+    // reading it would not pass (and, upside down, the orientation detector).
+    const shapes = headlineBlobs(page.clean, page.blobs);
+    if (shapes.bengali >= MIN_HEADLINE_BLOBS || shapes.flipped >= MIN_HEADLINE_BLOBS) {
+      const upright =
+        shapes.bengali >= shapes.flipped
+          ? page
+          : await this.#prepare(await rotatePixels(pixels, 180));
+      return this.#withMissedText(
+        this.#bengali,
+        upright,
+        await this.#bengali.recognize(upright.png),
+      );
     }
     let view = await this.#readEnglish(page);
     let bengali = showsBengali(view.evidence);
