@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { photograph } from "../../test/photograph";
 import { renderInvoiceImage } from "../../test/render-invoice";
-import { grayPixels, measureTilt } from "./orientation";
+import { type GrayPixels, grayPixels, measureTilt } from "./orientation";
 import {
   findPageOutline,
   flattenPerspective,
@@ -23,6 +23,44 @@ describe("findPageOutline", () => {
     }
   });
 
+  it("follows the page's rim where a shadow leaves the paper darker than the desk elsewhere", () => {
+    // As in a generated photo that was cut in half: towards the bottom right the desk fades from
+    // 168 to 128 and the paper from 228 to 170, so no single grey level parts them.
+    const corners: Quad = [
+      [70, 50],
+      [540, 80],
+      [520, 760],
+      [50, 720],
+    ];
+    const outline = findPageOutline(shadedDesk(corners));
+    expect(outline).toBeDefined();
+    outline?.forEach(([x, y], k) => {
+      const [tx, ty] = corners[k] as Point;
+      expect(Math.hypot(x - tx, y - ty)).toBeLessThan(6);
+    });
+  });
+
+  it("cuts out a page whose corner the photo clipped, not one it cut along a side", () => {
+    const clipped = findPageOutline(
+      shadedDesk([
+        [70, 50],
+        [606, 40],
+        [520, 760],
+        [50, 720],
+      ]),
+    );
+    expect(clipped).toBeDefined();
+    expect(clipped?.[0]?.[0]).toBeCloseTo(70, -1);
+    expect(clipped?.[2]?.[1]).toBeCloseTo(760, -1);
+    const cutAlongSide = shadedDesk([
+      [70, 50],
+      [700, 50],
+      [700, 760],
+      [50, 720],
+    ]);
+    expect(findPageOutline(cutAlongSide)).toBeUndefined();
+  });
+
   it("cuts nothing from a scan, a blank sheet or a dark frame", async () => {
     const scan = await grayPixels((await renderInvoiceImage()).bytes);
     expect(findPageOutline(scan)).toBeUndefined();
@@ -32,9 +70,37 @@ describe("findPageOutline", () => {
       height: 600,
     });
     expect(findPageOutline(plain(255))).toBeUndefined();
+    // A table's ruled box closes off paper just as a page's rim would, but no darker desk is around it.
+    const boxed = plain(240);
+    for (let y = 100; y < 500; y++) {
+      for (let x = 50; x < 350; x++) {
+        if (y < 103 || y > 496 || x < 53 || x > 346) boxed.data[y * 400 + x] = 30;
+      }
+    }
+    expect(findPageOutline(boxed)).toBeUndefined();
     expect(findPageOutline(plain(20))).toBeUndefined();
   });
 });
+
+/** A 600 × 800 photo of a page (with rows of ink) at `corners`, lit from the top left. */
+function shadedDesk(corners: Quad): GrayPixels {
+  const width = 600;
+  const height = 800;
+  const inside = (x: number, y: number) =>
+    corners.every(([ax, ay], k) => {
+      const [bx, by] = corners[(k + 1) % 4] as Point;
+      return (bx - ax) * (y - ay) - (by - ay) * (x - ax) >= 0;
+    });
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const shade = (x / width + y / height) / 2;
+      const ink = y % 40 < 6 && x % 90 < 60;
+      data[y * width + x] = !inside(x, y) ? 168 - 45 * shade : ink ? 60 : 228 - 75 * shade ** 2;
+    }
+  }
+  return { data, width, height };
+}
 
 describe("flattenPerspective", () => {
   it("turns the photographed page back level, at the photo's full height", async () => {

@@ -13,6 +13,14 @@ const MAX_PAGE_SHARE = 0.92;
 // The paper must fill its four-cornered outline this well: a torn, folded or partly hidden page
 // (or a shadow across its edge) is left as photographed rather than cut wrong.
 const MIN_FILL = 0.93;
+// How far (in grey levels) the fill may climb above the desk it has come across: the desk's shades
+// and the probe's noise stay within it; the page's rim, a step of 30 or more, does not.
+const RIM_STEP = 8;
+// How much brighter (in grey levels) the paper's middle level must be than the desk's.
+const MIN_PAPER_CONTRAST = 24;
+// A page may touch the frame along this share of the frame's half perimeter: a corner clipped by
+// the photo, not a side.
+const MAX_FRAME_CONTACT = 0.05;
 
 /**
  * Where a photographed page lies in front of a darker background (a desk, a lap), as the corners of
@@ -22,42 +30,60 @@ export function findPageOutline(image: GrayPixels): Quad | undefined {
   const scale = Math.max(1, Math.ceil(Math.max(image.width, image.height) / PROBE_LONG_SIDE));
   const small = shrink(image, scale);
   const { width, height } = small;
-  const threshold = otsu(small.data);
-  const dark = (i: number) => (small.data[i] ?? 0) < threshold;
-  // The background: dark pixels reached from the frame's edge. Everything else, text included, is page.
+  // The background is filled in from the frame's edge, each pixel no brighter than a step above
+  // the running level of the desk the fill came across: the desk's shades and shadows are gradual,
+  // the page's rim is a step up, even where a shadow leaves the paper darker than the desk
+  // elsewhere in the photo (a single threshold for the photo cut such pages in half).
   const background = new Uint8Array(width * height);
+  const deskLevel = new Float32Array(width * height);
   const queue: number[] = [];
-  const visit = (i: number) => {
-    if (!background[i] && dark(i)) {
-      background[i] = 1;
-      queue.push(i);
-    }
+  const join = (i: number, level: number) => {
+    background[i] = 1;
+    deskLevel[i] = level;
+    queue.push(i);
   };
-  for (let x = 0; x < width; x++) {
-    visit(x);
-    visit((height - 1) * width + x);
+  const frame: number[] = [];
+  for (let x = 0; x < width; x++) frame.push(x, (height - 1) * width + x);
+  for (let y = 1; y < height - 1; y++) frame.push(y * width, y * width + width - 1);
+  // Where the page touches the frame, its paper is no desk to start from.
+  const desk = median(frame.map((i) => small.data[i] ?? 0));
+  for (const i of frame) {
+    const v = small.data[i] ?? 0;
+    if (!background[i] && v <= desk + RIM_STEP) join(i, v);
   }
-  for (let y = 0; y < height; y++) {
-    visit(y * width);
-    visit(y * width + width - 1);
-  }
+  const visit = (i: number, from: number) => {
+    const v = small.data[i] ?? 0;
+    const level = deskLevel[from] ?? 0;
+    if (!background[i] && v <= level + RIM_STEP) join(i, 0.8 * level + 0.2 * v);
+  };
   while (queue.length > 0) {
     const i = queue.pop() ?? 0;
     const x = i % width;
-    if (x > 0) visit(i - 1);
-    if (x < width - 1) visit(i + 1);
-    if (i >= width) visit(i - width);
-    if (i < width * (height - 1)) visit(i + width);
+    if (x > 0) visit(i - 1, i);
+    if (x < width - 1) visit(i + 1, i);
+    if (i >= width) visit(i - width, i);
+    if (i < width * (height - 1)) visit(i + width, i);
   }
   const page = largestRegion(background, width, height);
   if (page.size < MIN_PAGE_SHARE * width * height || page.size > MAX_PAGE_SHARE * width * height) {
     return undefined;
   }
+  // A box drawn on a page (a table, a stamp) closes off paper as the page's rim would: only paper
+  // clearly brighter than what surrounds it is a page on a desk.
+  const paper = median(page.pixels.map((i) => small.data[i] ?? 0));
+  const around = median(
+    Array.from(background.keys())
+      .filter((i) => background[i])
+      .map((i) => small.data[i] ?? 0),
+  );
+  if (paper < around + MIN_PAPER_CONTRAST) return undefined;
   const corners = extremeCorners(page.pixels, width);
   if (page.size < MIN_FILL * quadArea(corners) || !isConvex(corners)) return undefined;
-  // A corner at the frame's edge is a page the photo cut off, or a background as bright as paper.
-  const inside = ([x, y]: Point) => x > 0 && y > 0 && x < width - 1 && y < height - 1;
-  if (!corners.every(inside)) return undefined;
+  // A page along the frame's edge is one the photo cut off, or a background as bright as paper;
+  // a corner's tip just past the frame still leaves the rest of the page to cut out.
+  const onFrame = new Set(frame);
+  const touching = page.pixels.filter((i) => onFrame.has(i)).length;
+  if (touching > MAX_FRAME_CONTACT * (width + height)) return undefined;
   // Pixel centres of the small copy, in the image's pixels.
   return corners.map(([x, y]) => [(x + 0.5) * scale, (y + 0.5) * scale]) as Quad;
 }
@@ -160,29 +186,9 @@ function shrink(image: GrayPixels, scale: number): GrayPixels {
   return { data, width, height };
 }
 
-/** The level that best splits the pixels into a dark and a bright class (Otsu). */
-function otsu(data: Uint8Array): number {
-  const histogram = new Array<number>(256).fill(0);
-  for (const v of data) histogram[v] = (histogram[v] ?? 0) + 1;
-  const total = data.length;
-  let sumAll = 0;
-  for (let v = 0; v < 256; v++) sumAll += v * (histogram[v] ?? 0);
-  let best = 128;
-  let bestSpread = -1;
-  let below = 0;
-  let sumBelow = 0;
-  for (let t = 0; t < 256; t++) {
-    below += histogram[t] ?? 0;
-    sumBelow += t * (histogram[t] ?? 0);
-    const above = total - below;
-    if (below === 0 || above === 0) continue;
-    const spread = below * above * (sumBelow / below - (sumAll - sumBelow) / above) ** 2;
-    if (spread > bestSpread) {
-      bestSpread = spread;
-      best = t + 1;
-    }
-  }
-  return best;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** The largest 4-connected region of pixels outside `mask`. */
