@@ -35,6 +35,8 @@ export const CHECKS = {
   arithmetic: { agree: 0.7, disagree: 0.7 },
   /** The amount written in words says the same as the figure. */
   words: { agree: 0.6, disagree: 0.6 },
+  /** Tendered less change (or a card payment) is the total: a receipt's own arithmetic. */
+  paid: { agree: 0.5, disagree: 0.8 },
   /** Another label on the page gives the same value (a different value counts as a rival). */
   repeated: { agree: 0.3, disagree: 1 },
   /** Line items: quantity × unit price = amount. */

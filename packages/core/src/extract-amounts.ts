@@ -208,6 +208,38 @@ class AmountPage {
     return { role: "total", rank: 0, value: r.value, box: r.box, evidence: evidenceOf(r, "guess") };
   }
 
+  /**
+   * What the customer paid, as total candidates of no label rank: each amount tendered (cash,
+   * card, bKash) less the change given, when the page prints change; else as tendered.
+   */
+  payments(): AmountCandidate[] {
+    const tenders: Read[] = [];
+    const changes: number[] = [];
+    for (const line of this.lines) {
+      for (const group of this.groups(line)) {
+        const kind = classifyAmountLabel(group.label);
+        if (kind?.role !== "payment" || kind.kind === "other") continue;
+        const [first] = this.valuesOf(group, false, false);
+        if (!first) continue;
+        if (kind.kind === "tender") tenders.push(first);
+        else changes.push(first.value);
+      }
+    }
+    const candidate = (r: Read, change: number): AmountCandidate => ({
+      role: "total",
+      rank: 0,
+      value: r.value - change,
+      box: r.box,
+      evidence: evidenceOf(r, "derived"),
+      ...(change > 0 && { computed: true }),
+    });
+    return tenders.flatMap((t) =>
+      changes.length === 0
+        ? [candidate(t, 0)]
+        : changes.filter((c) => c < t.value).map((c) => candidate(t, c)),
+    );
+  }
+
   /** The rounding adjustments printed on the page, signed poisha; an unsigned one either way. */
   adjustments(): number[] {
     return this.roundings().flatMap((r) => (r.negative ? [-r.poisha] : [r.poisha, -r.poisha]));
@@ -295,6 +327,7 @@ export function extractAmounts(
     candidates: page.candidates(),
     rates: rates.map((r) => r.value),
     adjustments: page.adjustments(),
+    paid: page.payments(),
     ...(items && { itemsSum: items.sum }),
     ...(words && { words }),
     ...(guess && { guess }),

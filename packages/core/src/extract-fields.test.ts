@@ -195,6 +195,34 @@ describe("extractFields", () => {
     expect(f.total?.value).toBe(119000);
   });
 
+  it("takes the total that cash less change confirms over a misread 'Nett Total'", () => {
+    const f = extractFields(
+      pageOf([
+        "Total Amount: 8.20",
+        "GST @6%: 0.46",
+        "Nett Total: 6.20",
+        "Payment Mode Amount",
+        "CASH 8.20",
+        "Change 0.00",
+      ]),
+    );
+    expect(f.total?.value).toBe(820);
+    const misread = extractFields(
+      pageOf(["Total Sales (Excluding GST) 57.50", "Total GST 3.45", "Total Sales 60.85"]),
+    );
+    const paid = extractFields(
+      pageOf([
+        "Total Sales (Excluding GST) 57.50",
+        "Total GST 3.45",
+        "Total Sales 60.85",
+        "CASH 60.95",
+        "Change 0.00",
+      ]),
+    );
+    expect(misread.total?.value).toBe(6085);
+    expect(paid.total?.value).toBe(6095);
+  });
+
   it("guesses an unlabelled total with low confidence", () => {
     const f = extractFields(
       pageOf(["Shapla Store", "Soap 40.00", "Rice 80.00", "- 120.00", "Cash 200.00", "= 120.00"]),

@@ -55,12 +55,20 @@ describe("classifyAmountLabel", () => {
     expect(classifyAmountLabel("মূল্য সংযোজন কর")).toEqual({ role: "vat", rank: 1 });
   });
 
-  it.each(["Cash", "CHANGE DUE", "Tendered", "Paid", "bKash", "নগদ জমা", "ফেরত"])(
-    "reads %j as a payment",
-    (label) => {
-      expect(classifyAmountLabel(label)).toEqual({ role: "payment" });
-    },
-  );
+  it.each([
+    ["Cash", "tender"],
+    ["Tendered", "tender"],
+    ["Paid", "tender"],
+    ["bKash", "tender"],
+    ["CREDIT RM", "tender"],
+    ["নগদ", "tender"],
+    ["CHANGE DUE", "change"],
+    ["ফেরত", "change"],
+    ["নগদ জমা", "other"],
+    ["Advance", "other"],
+  ])("reads %j as a payment (%s)", (label, kind) => {
+    expect(classifyAmountLabel(label)).toEqual({ role: "payment", kind });
+  });
 
   it("tells subtotals, tax and rounding apart from totals", () => {
     expect(classifyAmountLabel("Sub Total")).toEqual({ role: "subtotal", rank: 2 });

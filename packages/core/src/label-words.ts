@@ -83,10 +83,9 @@ const TAX_NOT_AMOUNT = words(
   "নিবন্ধন",
   "নং",
 );
-const PAYMENT = words(
+/** Money handed over: its amount less the change is what was paid. */
+const TENDER = words(
   "cash",
-  "change",
-  "credit",
   "tender(?:ed)?",
   "paid",
   "payment",
@@ -94,17 +93,20 @@ const PAYMENT = words(
   "visa",
   String.raw`master\s?card`,
   "amex",
+  "credit",
   "bkash",
   "nagad",
   "rocket",
+  "নগদ",
+  "পরিশোধিত",
+);
+const CHANGE = words("change", "ফেরত");
+const OTHER_PAYMENT = words(
   "refund",
   "advance",
   "deposit",
   "received",
   String.raw`balance(?!\s?due)`,
-  "নগদ",
-  "ফেরত",
-  "পরিশোধিত",
   "জমা",
   "অগ্রিম",
   "বাকি",
@@ -142,7 +144,8 @@ const ROUNDING = words(String.raw`round\w*`, "rnd", String.raw`adj\.?`, "adjustm
 /** What an amount next to a label is. `rank` orders labels of one role, higher is surer. */
 export type AmountLabel =
   | { role: "total" | "subtotal" | "vat" | "discount"; rank: number }
-  | { role: "rounding" | "payment" | "other" };
+  | { role: "payment"; kind: "tender" | "change" | "other" }
+  | { role: "rounding" | "other" };
 
 /** Longer "labels" are sentences ("GST is included in the total above"), not labels. */
 const MAX_LABEL_WORDS = 8;
@@ -151,7 +154,10 @@ const MAX_LABEL_WORDS = 8;
 export function classifyAmountLabel(text: string): AmountLabel | null {
   const label = text.normalize("NFC");
   if (label.split(/\s+/).filter(Boolean).length > MAX_LABEL_WORDS) return null;
-  if (PAYMENT.test(label)) return { role: "payment" };
+  // "Cash advance", "Change due": whatever else the label says, the money is no tender.
+  if (OTHER_PAYMENT.test(label)) return { role: "payment", kind: "other" };
+  if (CHANGE.test(label)) return { role: "payment", kind: "change" };
+  if (TENDER.test(label)) return { role: "payment", kind: "tender" };
   if (NOT_MONEY_TOTAL.test(label)) return { role: "other" };
   const total = TOTAL.test(label) || FINAL.test(label) || ROUNDED_TOTAL.test(label);
   const discount = DISCOUNT.test(label);

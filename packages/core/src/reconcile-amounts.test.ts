@@ -162,6 +162,33 @@ describe("reconcileAmounts", () => {
     expect(wrong.itemsAgree).toBe(false);
   });
 
+  it("takes the total the payment confirms, and the payment when the sum confirms it", () => {
+    const paid = (taka: number, computed = false) =>
+      cand("total", 0, taka, { evidence: { source: "derived" }, ...(computed && { computed }) });
+    // One rank of label is overturned by the amount paid.
+    const confirmed = facts([cand("total", 3, 6.2), cand("total", 2, 8.2)], {
+      paid: [paid(8.2)],
+    });
+    expect(values(confirmed).total).toBe(820);
+    expect(confidence(confirmed, "total")).toBeGreaterThan(
+      confidence(facts([cand("total", 3, 8.2)]), "total"),
+    );
+    // A misread total and a payment that subtotal + VAT confirm.
+    const misread = facts(
+      [cand("total", 3, 60.85), cand("subtotal", 2, 57.5), cand("vat", 1, 3.45)],
+      {
+        paid: [paid(60.95)],
+      },
+    );
+    expect(values(misread).total).toBe(6095);
+    // Cash less change, rounded to 5 sen, is no printed total: the printed one stays.
+    const rounded = facts([cand("total", 2, 38.37)], {
+      adjustments: [-2, 2],
+      paid: [paid(38.35, true)],
+    });
+    expect(values(rounded).total).toBe(3837);
+  });
+
   it("lets a rounding adjustment close the sum", () => {
     const f = facts(
       [

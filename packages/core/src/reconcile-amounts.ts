@@ -21,6 +21,8 @@ export interface AmountCandidate {
   shared?: boolean;
   /** A shared amount other than the one the label would pick: a role only by arithmetic. */
   alternate?: boolean;
+  /** Computed, not printed (tendered less change). */
+  computed?: boolean;
   evidence: Evidence;
   box?: Box;
 }
@@ -35,6 +37,8 @@ export interface AmountFacts {
   rates: readonly number[];
   /** Rounding adjustments printed on the page (signed poisha): the total may include one. */
   adjustments?: readonly number[];
+  /** What the page says was paid (tendered less change): the total, unless misread. */
+  paid?: readonly AmountCandidate[];
   /** A total guessed without a label, the last resort. */
   guess?: AmountCandidate;
 }
@@ -56,6 +60,8 @@ export interface Reconciled {
   itemsAgree?: boolean;
   /** Whether the amount in words says the total. */
   wordsAgree?: boolean;
+  /** Whether the amount paid is the total. */
+  paidAgrees?: boolean;
   /** The rate read that VAT = net × rate confirms (basis points), false if none does. */
   rateCheck?: number | false;
   /** With no rate read confirmed: the legal rate VAT ÷ net comes to, 0 when a sum without VAT holds. */
@@ -71,7 +77,15 @@ const VAT_TOLERANCE = 100;
  * weaker than one from a printed subtotal: items are the likeliest amounts to be misread. A
  * subtotal equal to the total with nothing between them is only the same amount twice.
  */
-const WEIGHT = { sum: 2, itemsSum: 1, repeated: 0.5, words: 2, items: 1, rate: 1 } as const;
+const WEIGHT = {
+  sum: 2,
+  itemsSum: 1,
+  repeated: 0.5,
+  words: 2,
+  paid: 3,
+  items: 1,
+  rate: 1,
+} as const;
 /**
  * What a total costs per label rank below the page's strongest total label: one check cannot
  * overturn "Total Payable" for a "Total 6% Supplies" that adds up with its own subtotal and tax;
@@ -100,6 +114,7 @@ interface Outcome {
   items?: boolean;
   rate?: number | false;
   words?: boolean;
+  paid?: boolean;
 }
 
 const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance;
@@ -138,7 +153,7 @@ function options(role: AmountRole, facts: AmountFacts): Slot[] {
       role !== "discount" &&
       (c.shared || (role === "subtotal" && c.role === "total")),
   );
-  const extra = role === "total" ? [facts.words, facts.guess] : [];
+  const extra = role === "total" ? [facts.words, facts.guess, ...(facts.paid ?? [])] : [];
   const more = [...others, ...extra].filter((c): c is AmountCandidate => c !== undefined);
   return [...own.slice(0, MAX_OPTIONS), undefined, ...more.slice(0, MAX_OPTIONS)];
 }
@@ -180,25 +195,27 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
   if (s !== undefined && facts.itemsSum !== undefined) out.items = near(s, facts.itemsSum, 1);
   if (t !== undefined && facts.words && c.total !== facts.words)
     out.words = t === facts.words.value;
-  // The amount in words says what the writer meant to be paid: it pays no label rank, so it wins
-  // when the arithmetic confirms it (a grand total misread next to a plain "মোট") and loses ties.
+  const paid = (facts.paid ?? []).filter((p) => p !== c.total);
+  if (t !== undefined && paid.length > 0) out.paid = paid.some((p) => p.value === t);
+  // The amount in words and the amount paid say what was meant to be paid: they pay no label
+  // rank, so they win when the arithmetic confirms them (a grand total misread next to a plain
+  // "মোট" or above "CASH 60.95 / CHANGE 0.00") and lose ties.
+  const unranked = c.total === facts.words || facts.paid?.includes(c.total as AmountCandidate);
   const rank =
-    c.total !== undefined && c.total === facts.words
+    c.total !== undefined && unranked
       ? topRank(facts)
       : c.total?.role === "total"
         ? c.total.rank
         : 0;
+  // Tendered less change is no amount printed: as the total it needs more than the printed total
+  // again (`TOTAL 38.37`, rounded to 38.35 in cash).
+  const repeated = c.total?.computed ? 0 : WEIGHT.repeated;
   out.score =
-    (out.sum
-      ? out.trivial
-        ? WEIGHT.repeated
-        : s === undefined
-          ? WEIGHT.itemsSum
-          : WEIGHT.sum
-      : 0) +
+    (out.sum ? (out.trivial ? repeated : s === undefined ? WEIGHT.itemsSum : WEIGHT.sum) : 0) +
     (out.items ? WEIGHT.items : 0) +
     (out.rate ? WEIGHT.rate : 0) +
-    (out.words ? WEIGHT.words : 0) -
+    (out.words ? WEIGHT.words : 0) +
+    (out.paid ? WEIGHT.paid : 0) -
     (c.total ? RANK_COST * (topRank(facts) - rank) : 0);
   return out;
 }
@@ -235,7 +252,11 @@ function evidenceOf(chosen: AmountCandidate, role: AmountRole, facts: AmountFact
   return peers.some((c) => c.value === chosen.value) ? withCheck(e, "repeated", true) : e;
 }
 
-function check(e: Evidence, kind: "arithmetic" | "words", agrees: boolean | undefined): Evidence {
+function check(
+  e: Evidence,
+  kind: "arithmetic" | "words" | "paid",
+  agrees: boolean | undefined,
+): Evidence {
   return agrees === undefined ? e : withCheck(e, kind, agrees);
 }
 
@@ -296,7 +317,7 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     if (role === "subtotal") e = check(e, "arithmetic", outcome.items);
     if (role === "vat" && outcome.rate !== undefined)
       e = withCheck(e, "arithmetic", outcome.rate !== false);
-    if (role === "total") e = check(e, "words", outcome.words);
+    if (role === "total") e = check(check(e, "words", outcome.words), "paid", outcome.paid);
     out[role] = chosen(picked, e);
   }
   const { total, subtotal, vat, discount } = out;
@@ -308,6 +329,7 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
   )
     out.itemsAgree = outcome.sum;
   if (outcome.words !== undefined) out.wordsAgree = outcome.words;
+  if (outcome.paid !== undefined) out.paidAgrees = outcome.paid;
   if (outcome.rate !== undefined) out.rateCheck = outcome.rate;
   const base = subtotal?.value ?? facts.itemsSum;
   const net = base === undefined ? undefined : base - (discount?.value ?? 0);
