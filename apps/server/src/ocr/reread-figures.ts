@@ -1,0 +1,72 @@
+import type { Box, OcrPage, OcrWord } from "@chalan/core";
+import { cropPixels, type GrayPixels } from "../images/orientation";
+import type { CtcReading } from "./ctc-decode";
+
+/** Reads words cut out of a page: the figures' second reader. */
+export interface WordReader {
+  recognize(crops: readonly GrayPixels[]): Promise<CtcReading[]>;
+}
+
+// A second reading this sure replaces Tesseract's even where Tesseract was surer: on sroie-dev
+// Tesseract was 95% sure of `$270` for `$2.70`.
+const SURE = 0.8;
+// Tesseract's surest words (a quarter of the figures on sroie-dev) lost nothing by not being read
+// again; at 0.9 a tenth of a total in ten was lost.
+const FIRST_SURE = 0.95;
+// Paper kept around a word, as a share of its height: the recogniser wants a margin.
+const MARGIN = 0.2;
+
+/**
+ * Words worth reading again: figures (a Latin digit; Bengali ones have no second reader) that
+ * Tesseract was not quite sure of.
+ */
+export function worthRereading(word: OcrWord): boolean {
+  return /[0-9]/.test(word.text) && word.confidence < FIRST_SURE;
+}
+
+/** The reading a word keeps: the second one when it still shows a figure and is sure enough. */
+export function betterReading(word: OcrWord, second: CtcReading): OcrWord {
+  const take =
+    /[0-9]/.test(second.text) &&
+    !/\s/.test(second.text) &&
+    (second.confidence >= SURE || second.confidence > word.confidence);
+  return take ? { ...word, text: second.text, confidence: second.confidence } : word;
+}
+
+function padded(box: Box, page: GrayPixels): Box {
+  const m = Math.max(2, Math.round((box.y1 - box.y0) * MARGIN));
+  return {
+    x0: Math.max(0, Math.floor(box.x0 - m)),
+    y0: Math.max(0, Math.floor(box.y0 - m)),
+    x1: Math.min(page.width, Math.ceil(box.x1 + m)),
+    y1: Math.min(page.height, Math.ceil(box.y1 + m)),
+  };
+}
+
+/**
+ * The page with the figures worth it read again by `reader` from `pixels` (the image the boxes
+ * refer to), each keeping the surer reading; lines' text follows their words.
+ */
+export async function rereadFigures(
+  page: OcrPage,
+  pixels: GrayPixels,
+  reader: WordReader,
+): Promise<OcrPage> {
+  const words = page.lines
+    .flatMap((l) => l.words.filter(worthRereading))
+    .map((word) => ({ word, box: padded(word.box, pixels) }))
+    .filter(({ box }) => box.x1 - box.x0 >= 2 && box.y1 - box.y0 >= 2);
+  if (words.length === 0) return page;
+  const readings = await reader.recognize(words.map(({ box }) => cropPixels(pixels, box)));
+  const second = new Map(words.map(({ word }, i) => [word, readings[i]]));
+  const lines = page.lines.map((line) => {
+    const kept = line.words.map((w) => {
+      const r = second.get(w);
+      return r ? betterReading(w, r) : w;
+    });
+    return kept.every((w, i) => w === line.words[i])
+      ? line
+      : { ...line, words: kept, text: kept.map((w) => w.text).join(" ") };
+  });
+  return { ...page, lines };
+}
