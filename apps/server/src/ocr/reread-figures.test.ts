@@ -37,6 +37,7 @@ describe("betterReading", () => {
     expect(betterReading(word("6.20", 0, 0.7), { text: "8.20", confidence: 0.75 }).text).toBe(
       "8.20",
     );
+    expect(betterReading(word("3.", 0, 0.7), { text: "3，", confidence: 0.9 }).text).toBe("3,");
   });
 
   it("keeps the first reading against an unsure second one, or one that lost its figures", () => {

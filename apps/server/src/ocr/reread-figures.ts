@@ -26,11 +26,13 @@ export function worthRereading(word: OcrWord): boolean {
 
 /** The reading a word keeps: the second one when it still shows a figure and is sure enough. */
 export function betterReading(word: OcrWord, second: CtcReading): OcrWord {
+  // The recogniser's alphabet is Chinese: it may print a full-width comma or colon (`3，`).
+  const text = second.text.normalize("NFKC");
   const take =
-    /[0-9]/.test(second.text) &&
-    !/\s/.test(second.text) &&
+    /[0-9]/.test(text) &&
+    !/\s/.test(text) &&
     (second.confidence >= SURE || second.confidence > word.confidence);
-  return take ? { ...word, text: second.text, confidence: second.confidence } : word;
+  return take ? { ...word, text, confidence: second.confidence } : word;
 }
 
 function padded(box: Box, page: GrayPixels): Box {
