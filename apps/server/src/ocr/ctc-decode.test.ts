@@ -26,6 +26,20 @@ describe("ctcDecode", () => {
     const read = ctcDecode(probs, 3, 5, alphabet);
     expect(read.text).toBe("12");
     expect(read.confidence).toBeCloseTo(0.6, 5);
-    expect(ctcDecode(steps([0, 0], 5), 2, 5, alphabet)).toEqual({ text: "", confidence: 0 });
+    expect(ctcDecode(steps([0, 0], 5), 2, 5, alphabet)).toEqual({
+      text: "",
+      confidence: 0,
+      at: [],
+      steps: 2,
+    });
+  });
+
+  it("tells the step each character's run began at", () => {
+    // _ 1 1 _ _ 2 . _ 0 → "12.0" at steps 1, 5, 6, 8 of 9
+    const path = [0, 1, 1, 0, 0, 2, 3, 0, 4];
+    const read = ctcDecode(steps(path, 5), path.length, 5, alphabet);
+    expect(read.text).toBe("12.0");
+    expect(read.at).toEqual([1, 5, 6, 8]);
+    expect(read.steps).toBe(9);
   });
 });

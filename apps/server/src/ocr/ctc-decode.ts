@@ -1,7 +1,14 @@
 /** Text read by a CTC recogniser, and its least sure character's probability (0 when empty). */
-export interface CtcReading {
+export interface CtcText {
   text: string;
   confidence: number;
+}
+
+/** A CTC reading with where along the crop each character was read. */
+export interface CtcReading extends CtcText {
+  /** For each UTF-16 unit of `text`, the step (of `steps`, left to right) its run began at. */
+  at: number[];
+  steps: number;
 }
 
 /**
@@ -15,6 +22,7 @@ export function ctcDecode(
   alphabet: readonly string[],
 ): CtcReading {
   let text = "";
+  const at: number[] = [];
   let confidence = 1;
   let previous = 0;
   for (let t = 0; t < steps; t++) {
@@ -28,10 +36,12 @@ export function ctcDecode(
       }
     }
     if (best !== 0 && best !== previous) {
-      text += alphabet[best] ?? "";
+      const char = alphabet[best] ?? "";
+      text += char;
+      for (let i = 0; i < char.length; i++) at.push(t);
       confidence = Math.min(confidence, bestP);
     }
     previous = best;
   }
-  return { text, confidence: text === "" ? 0 : confidence };
+  return { text, confidence: text === "" ? 0 : confidence, at, steps };
 }

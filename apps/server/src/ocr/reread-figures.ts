@@ -1,10 +1,10 @@
 import type { Box, OcrPage, OcrWord } from "@chalan/core";
 import { cropPixels, type GrayPixels } from "../images/orientation";
-import type { CtcReading } from "./ctc-decode";
+import type { CtcText } from "./ctc-decode";
 
 /** Reads words cut out of a page: the figures' second reader. */
 export interface WordReader {
-  recognize(crops: readonly GrayPixels[]): Promise<CtcReading[]>;
+  recognize(crops: readonly GrayPixels[]): Promise<CtcText[]>;
 }
 
 // A second reading this sure replaces Tesseract's even where Tesseract was surer: on sroie-dev
@@ -25,7 +25,7 @@ export function worthRereading(word: OcrWord): boolean {
 }
 
 /** The reading a word keeps: the second one when it still shows a figure and is sure enough. */
-export function betterReading(word: OcrWord, second: CtcReading): OcrWord {
+export function betterReading(word: OcrWord, second: CtcText): OcrWord {
   // The recogniser's alphabet is Chinese: it may print a full-width comma or colon (`3，`).
   const text = second.text.normalize("NFKC");
   const take =
