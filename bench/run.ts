@@ -48,7 +48,7 @@ for (const suite of suites) {
       date: new Date().toISOString(),
       machine,
       engine:
-        "tesseract.js 7: Bengali+English where the page shows Bengali, else English; photographed pages cut out, straightened and evenly lit; orientation, skew, ruled lines erased; dropped figures read again line by line; figures re-read by PaddleOCR PP-OCRv4 (ONNX)",
+        "tesseract.js 7: Bengali+English where the page shows Bengali, else English; photographed pages cut out, straightened and evenly lit; orientation, skew, ruled lines erased; PaddleOCR PP-OCRv4 (ONNX) finds the text lines, re-reads the figures and, on Latin pages, the lines Tesseract missed or was unsure of (Tesseract re-reads those it missed on Bengali pages)",
       result,
     };
     await mkdir(resultsDir, { recursive: true });
