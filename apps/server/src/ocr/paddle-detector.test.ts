@@ -22,7 +22,7 @@ describe("PaddleDetector", () => {
 
   it("boxes the label and the figure of a row apart, and not a dotted rule", async () => {
     const page = await totalRow();
-    const boxes = await detector.detect(page);
+    const boxes = (await detector.detect(page)).sort((a, b) => a.x0 - b.x0);
     expect(boxes).toHaveLength(2);
     const [label, figure] = boxes;
     // The text's ink spans x 100–212 and 900–1045, y ~376–400.
