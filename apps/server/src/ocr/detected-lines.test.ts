@@ -1,6 +1,11 @@
 import type { OcrLine, OcrPage } from "@chalan/core";
 import { describe, expect, it } from "vitest";
-import { detectedLines, unsureLines, withSecondReadings } from "./detected-lines";
+import {
+  detectedLines,
+  missedLines,
+  unsureLines,
+  withSecondReadings,
+} from "./detected-lines";
 
 const line = (text: string, x0: number, y0: number, x1: number, y1: number, confidence = 0.9) => {
   const box = { x0, y0, x1, y1 };
@@ -35,6 +40,13 @@ describe("detectedLines", () => {
     ]);
     expect(lines.map((l) => l.confidence)).toEqual([0.95, 0.45, 0.92, 0]);
     expect(unsureLines(lines).map((l) => l.box)).toEqual([boxes[1], boxes[3]]);
+  });
+
+  it("takes the widest of the lines missed altogether, as many as asked", () => {
+    const more = [...boxes, { x0: 100, y0: 700, x1: 900, y1: 740 }];
+    const lines = detectedLines(more, reading);
+    expect(missedLines(lines, 5).map((l) => l.box)).toEqual([more[4], more[3]]);
+    expect(missedLines(lines, 1).map((l) => l.box)).toEqual([more[4]]);
   });
 
   it("grows a detected box that ends inside a word to take the word in", () => {

@@ -13,7 +13,7 @@ import {
 import { findPageOutline, flattenPerspective } from "../images/page-outline";
 import { eraseRuledLines } from "../images/ruled-lines";
 import { ctcLine } from "./ctc-words";
-import { detectedLines, unsureLines, withSecondReadings } from "./detected-lines";
+import { detectedLines, missedLines, unsureLines, withSecondReadings } from "./detected-lines";
 import type { OcrEngine } from "./ocr-engine";
 import { OrientationDetector } from "./orientation-detector";
 import { PaddleDetector } from "./paddle-detector";
@@ -55,6 +55,8 @@ const MIN_TURN_CONFIDENCE = 2;
 // Upright Bengali pages showed 0–107 headlined blobs of ink (39 of 64 generated Bengali and mixed
 // pages 8 or more), English pages and SROIE receipts at most 6.
 const MIN_HEADLINE_BLOBS = 8;
+// Missed lines of a Bengali page read again by Tesseract, one by one.
+const MAX_MISSED_LINES = 12;
 
 /**
  * Reads English, Bengali and mixed pages any way up, levelled, boxes in the upright page's pixels.
@@ -175,12 +177,10 @@ export class MultiScriptEngine implements OcrEngine {
     }
     // Small crops: handing Tesseract the whole page again for each would decode it each time.
     const crops = await Promise.all(
-      detectedLines(boxes, reading)
-        .filter((l) => l.confidence === 0)
-        .map(async ({ box }) => ({
-          png: await encodePng(cropPixels(page.clean, box)),
-          at: { x: box.x0, y: box.y0 },
-        })),
+      missedLines(detectedLines(boxes, reading), MAX_MISSED_LINES).map(async ({ box }) => ({
+        png: await encodePng(cropPixels(page.clean, box)),
+        at: { x: box.x0, y: box.y0 },
+      })),
     );
     const whole = withRecoveredLines(reading, await engine.recognizeLines(crops));
     return rereadFigures(whole, page.clean, this.#figures);

@@ -3,7 +3,10 @@ import ort from "onnxruntime-node";
 /** A PaddleOCR model loaded for the CPU. */
 export function openModel(path: string): Promise<ort.InferenceSession> {
   // One thread per run: pages are read in parallel already, one per core.
-  return ort.InferenceSession.create(path, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  return ort.InferenceSession.create(path, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+  });
 }
 
 /** Runs a model of one input and one output on a float tensor; its output's values and shape. */
