@@ -40,6 +40,8 @@ describe("repairWords", () => {
 
   it("reads digits inside a label word as letters", () => {
     expect(texts(["T0TAL", "Tota1", "VA1"])).toEqual(["TOTAL", "Total", "VA1"]);
+    // A receipt's tax registration label, which must not pass for the shop's name.
+    expect(texts(["G5T", "NO:"])).toEqual(["GST", "NO:"]);
   });
 
   it("joins words and amounts the OCR broke in two, saying which words it joined", () => {

@@ -45,6 +45,7 @@ const KEYWORDS = new Set(
     "date",
     "vat",
     "tax",
+    "gst",
     "taka",
     "only",
     "words",
