@@ -120,6 +120,14 @@ describe("extractFields", () => {
     expect(memoTotal?.x1).toBe(line?.box.x1);
   });
 
+  it("reads the taka sign Tesseract took for ৮ before a Bengali total as the sign", () => {
+    // Bengali Mushak-style memo with the total as Tesseract's Bengali model printed it.
+    const f = extractFields(
+      pageOf(["মেসার্স রহিম ট্রেডার্স", "উপমোট ৯,২৬৫.০০", "ভ্যাট ১৫% ১,৩৮৯.৭৫", "সর্বমোট ৮১০,৬৫৪.৭৫"]),
+    );
+    expect(f.total?.value).toBe(1065475);
+  });
+
   it("prefers a grand total to a plain total, even a larger one", () => {
     const f = extractFields(
       pageOf([

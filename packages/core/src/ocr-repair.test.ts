@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { repairWords } from "./ocr-repair";
+import { repairTakaSign, repairWords } from "./ocr-repair";
 
 const texts = (words: string[]) => repairWords(words).map((t) => t.text);
 
@@ -68,5 +68,20 @@ describe("repairWords", () => {
     expect(texts(["Qty", "5", "13"])).toEqual(["Qty", "5", "13"]);
     expect(texts(["RM", "64", "13", "SR"])).toEqual(["RM", "64", "13", "SR"]);
     expect(texts(["RM", "64", "135"])).toEqual(["RM", "64", "135"]);
+  });
+});
+
+describe("repairTakaSign", () => {
+  it("reads a leading ৮ that leaves a figure grouped the lakh way as the taka sign", () => {
+    expect(repairTakaSign("৮১০,২১৪.৭৫")).toBe("৳১০,২১৪.৭৫");
+    expect(repairTakaSign("৮১২,৩৪,৫৬৭/-")).toBe("৳১২,৩৪,৫৬৭/-");
+  });
+
+  it("leaves a figure that is right with its ৮, and anything not a grouped figure", () => {
+    expect(repairTakaSign("৮১,৫০০")).toBe("৮১,৫০০");
+    expect(repairTakaSign("৮,৮০,০০০.০০")).toBe("৮,৮০,০০০.০০");
+    expect(repairTakaSign("৮৮০.০০")).toBe("৮৮০.০০");
+    expect(repairTakaSign("৮৪৬৯৬৬০০০")).toBe("৮৪৬৯৬৬০০০");
+    expect(repairTakaSign("810,214.75")).toBe("810,214.75");
   });
 });

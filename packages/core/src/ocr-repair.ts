@@ -164,3 +164,16 @@ export function repairWords(words: readonly string[]): RepairedToken[] {
   });
   return out;
 }
+
+/**
+ * The taka sign Tesseract's Bengali model read as the digit ৮ it resembles: `৮১০,২১৪.৭৫` for
+ * `৳১০,২১৪.৭৫`. Bengali figures are grouped the lakh way, so a leading ৮ that leaves a
+ * three-digit first group (`৮১০,২১৪`, never so written) is the sign; a lakh-grouped figure with
+ * its ৮ (`৮১,৫০০`) is left as it is. Works on the raw NFC word, before digits become ASCII.
+ */
+const TAKA_AS_EIGHT = /^৮([০-৯]{2}(?:,[০-৯]{2})*,[০-৯]{3}(?:\.[০-৯]{2})?(?:\/[-=])?)$/u;
+
+export function repairTakaSign(word: string): string {
+  const m = TAKA_AS_EIGHT.exec(word);
+  return m ? `৳${m[1]}` : word;
+}

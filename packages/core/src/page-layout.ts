@@ -1,7 +1,7 @@
 import { toAsciiDigits } from "./bangla-digits";
 import { FACTORS } from "./confidence";
 import type { Box, OcrLine, OcrPage, OcrWord } from "./ocr";
-import { repairWords } from "./ocr-repair";
+import { repairTakaSign, repairWords } from "./ocr-repair";
 
 /** Where a word sits in its line's text. */
 export interface Span {
@@ -42,7 +42,12 @@ export function unionBox(boxes: readonly Box[]): Box {
 /** The words of an OCR line, normalised; a line without words is split at its spaces. */
 function wordsOf(line: OcrLine): OcrWord[] {
   const words = line.words
-    .map((w) => ({ ...w, text: normalise(w.text) }))
+    .map((w) => {
+      const raw = w.text.normalize("NFC");
+      const repaired = repairTakaSign(raw);
+      const confidence = repaired === raw ? w.confidence : w.confidence * FACTORS.ocrRepair;
+      return { ...w, text: normalise(repaired), confidence };
+    })
     .filter((w) => w.text !== "");
   if (words.length > 0) return words;
   return normalise(line.text)
