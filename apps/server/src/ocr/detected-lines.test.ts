@@ -75,6 +75,20 @@ describe("withSecondReadings", () => {
     expect(withSecondReadings(reading, unsure, [undefined, undefined])).toBe(reading);
   });
 
+  it("keeps the words of two rows that one detected box spans, or that a reading would cut short", () => {
+    const twoRows: OcrPage = {
+      ...reading,
+      lines: [
+        line("Receipt No: RCT2512", 40, 360, 560, 400, 0.7),
+        line("Date: 14/12/2025", 40, 420, 400, 470, 0.7),
+      ],
+    };
+    const both = detectedLines([{ x0: 40, y0: 355, x1: 562, y1: 479 }], twoRows);
+    expect(withSecondReadings(twoRows, both, [line("Re", 40, 355, 562, 479, 0.77)])).toBe(twoRows);
+    const one = detectedLines([{ x0: 40, y0: 355, x1: 562, y1: 405 }], twoRows);
+    expect(withSecondReadings(twoRows, one, [line("Re 25", 40, 355, 562, 405, 0.9)])).toBe(twoRows);
+  });
+
   it("puts a missed line on a row of its own in reading order", () => {
     const missed = detectedLines([{ x0: 100, y0: 400, x1: 300, y1: 430 }], reading);
     const out = withSecondReadings(reading, missed, [line("No: 32309", 100, 400, 300, 430, 0.8)]);

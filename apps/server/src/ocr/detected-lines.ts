@@ -76,6 +76,13 @@ export function withSecondReadings(
   lines.forEach((line, i) => {
     const read = second[i];
     if (!read || read.confidence < MIN_SECOND || read.confidence <= line.confidence) return;
+    // A box over two lines of text (close handwritten rows detected as one) is read as one line
+    // at best: what it reads would stand for only part of the words it would replace.
+    const rows = line.words.filter(
+      (w, i) => line.words.findIndex((o) => sameRow(o.box, w.box)) === i,
+    );
+    if (rows.length > 1 || letters(read.text) < letters(line.words.map((w) => w.text).join("")) / 2)
+      return;
     for (const w of line.words) replaced.add(w);
     added.push(read);
   });
@@ -113,6 +120,10 @@ function joined(parts: readonly OcrLine[]): OcrLine {
     },
     words,
   };
+}
+
+function letters(text: string): number {
+  return text.replace(/\s/gu, "").length;
 }
 
 function sameRow(a: Box, b: Box): boolean {
