@@ -14,4 +14,5 @@ export * from "./money";
 export * from "./monthly-report";
 export * from "./ocr";
 export * from "./report-schedule";
+export * from "./tesseract-page";
 export * from "./text-similarity";

@@ -1,4 +1,4 @@
-import type { Box, OcrLine, OcrPage, OcrWord } from "@chalan/core";
+import { type Box, type OcrLine, type OcrPage, tesseractLines } from "@chalan/core";
 import sharp from "sharp";
 import Tesseract from "tesseract.js";
 import type { OcrEngine } from "./ocr-engine";
@@ -39,7 +39,7 @@ export class TesseractEngine implements OcrEngine {
     const { data } = await this.#pool.use((worker) =>
       worker.recognize(image, {}, { text: false, blocks: true }),
     );
-    return { width, height, lines: toLines(data) };
+    return { width, height, lines: tesseractLines(data) };
   }
 
   /**
@@ -55,7 +55,7 @@ export class TesseractEngine implements OcrEngine {
         const lines: OcrLine[] = [];
         for (const { png, at } of crops) {
           const { data } = await worker.recognize(png, {}, { text: false, blocks: true });
-          lines.push(...toLines(data).map((l) => shiftLine(l, at.x, at.y)));
+          lines.push(...tesseractLines(data).map((l) => shiftLine(l, at.x, at.y)));
         }
         return lines;
       } finally {
@@ -98,21 +98,6 @@ async function imageSize(image: Buffer): Promise<{ width: number; height: number
   return meta.autoOrient;
 }
 
-function toLines(page: Tesseract.Page): OcrLine[] {
-  const lines: OcrLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const words = line.words.flatMap(toWord);
-        const text = line.text.trim();
-        if (text === "" || words.length === 0) continue;
-        lines.push({ text, confidence: unit(line.confidence), box: toBox(line.bbox), words });
-      }
-    }
-  }
-  return lines;
-}
-
 function shiftLine(line: OcrLine, dx: number, dy: number): OcrLine {
   const shift = (b: Box): Box => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
   return {
@@ -120,18 +105,4 @@ function shiftLine(line: OcrLine, dx: number, dy: number): OcrLine {
     box: shift(line.box),
     words: line.words.map((w) => ({ ...w, box: shift(w.box) })),
   };
-}
-
-function toWord(word: Tesseract.Word): OcrWord[] {
-  const text = word.text.trim();
-  return text === "" ? [] : [{ text, confidence: unit(word.confidence), box: toBox(word.bbox) }];
-}
-
-function toBox({ x0, y0, x1, y1 }: Tesseract.Bbox): Box {
-  return { x0, y0, x1, y1 };
-}
-
-/** Tesseract reports 0–100. */
-function unit(confidence: number): number {
-  return Math.min(1, Math.max(0, confidence / 100));
 }
