@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  dailyTotals,
   invoicesCsv,
   type MonthlyReportInput,
   monthlyReportText,
@@ -139,5 +140,25 @@ describe("monthlyReportText", () => {
     expect(html).not.toMatch(/<img|<b>/);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).toContain("Hello &lt;b&gt;Karim&lt;/b&gt;,");
+  });
+});
+
+describe("dailyTotals", () => {
+  it("adds each invoice's total to its day, on its written date or the Dhaka day it came in", () => {
+    const days = dailyTotals(
+      [
+        inv({ issueDate: "2026-02-01", total: 100 }),
+        inv({ issueDate: "2026-02-01", total: 50 }),
+        // 20:30 UTC on the 27th is 02:30 on the 28th in Dhaka.
+        inv({ issueDate: null, receivedAt: "2026-02-27T20:30:00Z", total: 7 }),
+        inv({ issueDate: "2026-03-01", total: 999 }),
+        inv({ issueDate: "2026-02-10", total: null }),
+      ],
+      "2026-02",
+    );
+    expect(days).toHaveLength(28);
+    expect(days[0]).toBe(150);
+    expect(days[27]).toBe(7);
+    expect(days.reduce((a, b) => a + b, 0)).toBe(157);
   });
 });

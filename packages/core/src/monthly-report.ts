@@ -1,4 +1,4 @@
-import { monthName } from "./dates";
+import { dhakaDate, monthName, monthRange } from "./dates";
 import { escapeHtml, oneLine } from "./html";
 import { type EmailContent, UNKNOWN_SUPPLIER } from "./invoice-email";
 import { formatDecimalTaka, formatTaka } from "./money";
@@ -79,6 +79,22 @@ export function summariseMonth(input: MonthlyReportInput): MonthlySummary {
     withoutTotal,
     bySupplier,
   };
+}
+
+/**
+ * Spend per calendar day of `YYYY-MM` (index 0 is the 1st), poisha: each invoice on the date
+ * written on it, or the Dhaka day it was received when no date was read.
+ */
+export function dailyTotals(invoices: readonly ReportInvoice[], month: string): number[] {
+  const days = Number(monthRange(month).to.slice(8));
+  const totals = new Array<number>(days).fill(0);
+  for (const inv of invoices) {
+    const date = inv.issueDate ?? dhakaDate(new Date(inv.receivedAt));
+    if (!date.startsWith(`${month}-`) || inv.total === null) continue;
+    const day = Number(date.slice(8)) - 1;
+    totals[day] = (totals[day] ?? 0) + inv.total;
+  }
+  return totals;
 }
 
 const CSV_HEADER = [
