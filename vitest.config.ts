@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       "packages/*/src/**/*.test.ts",
       "apps/*/src/**/*.test.ts",
+      "apps/*/src/**/*.test.tsx",
       "apps/*/test/**/*.test.ts",
       "bench/src/**/*.test.ts",
     ],

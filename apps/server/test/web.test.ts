@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbTargets } from "./databases";
 import { startTestServer, type TestServer } from "./harness";
@@ -11,18 +12,52 @@ describe("the web app is served by our own server", () => {
     await server?.chalan.stop();
   });
 
-  it("serves the page, its script and the Bengali font without any third-party host", async () => {
-    const html = await (await fetch(`${server.url}/`)).text();
+  const get = (path: string) => fetch(`${server.url}${path}`);
+
+  it("serves the app, its bundles, fonts and manifest without any third-party host", async () => {
+    const html = await (await get("/")).text();
     expect(html).toContain("<title>Chalan · চালান</title>");
     expect(html).not.toMatch(/https?:\/\//);
-    const css = await (await fetch(`${server.url}/style.css`)).text();
-    for (const font of css.matchAll(/url\((\/fonts\/[^)]+)\)/g)) {
-      const res = await fetch(`${server.url}${font[1]}`);
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const asset of scripts) {
+      const res = await get(asset as string);
       expect(res.status).toBe(200);
-      expect(res.headers.get("content-type")).toBe("font/woff2");
+      expect(res.headers.get("cache-control")).toContain("immutable");
+      const text = await res.text();
+      if (asset?.endsWith(".css")) {
+        const fonts = [...text.matchAll(/url\((\/assets\/[^)]+\.woff2)\)/g)];
+        expect(fonts.length).toBeGreaterThan(0);
+        for (const font of fonts) {
+          expect((await get(font[1] as string)).headers.get("content-type")).toBe("font/woff2");
+        }
+      }
     }
-    expect((await fetch(`${server.url}/app.js`)).status).toBe(200);
-    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
+    const manifest = await (await get("/manifest.webmanifest")).json();
+    expect(manifest).toMatchObject({ start_url: "/", display: "standalone" });
+    for (const icon of manifest.icons) expect((await get(icon.src)).status).toBe(200);
+    expect(await (await get("/api/health")).json()).toEqual({ ok: true });
+  });
+
+  it("has the service worker revalidated on every visit, so a new release reaches phones", async () => {
+    const sw = await get("/sw.js");
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get("cache-control")).toBe("no-cache");
+    expect(await sw.text()).toContain("index.html");
+  });
+
+  it("serves Tesseract's worker, cores and models for reading on the device", async () => {
+    const { version } = createRequire(import.meta.url)("tesseract.js/package.json");
+    for (const file of [
+      "worker.min.js",
+      "core/tesseract-core-simd-lstm.wasm.js",
+      "lang/eng.traineddata.gz",
+      "lang/ben.traineddata.gz",
+    ]) {
+      const res = await get(`/ocr/${version}/${file}`);
+      expect(res.status, file).toBe(200);
+      expect(Number(res.headers.get("content-length"))).toBeGreaterThan(100_000);
+    }
   });
 
   it("answers unknown paths with problem+json", async () => {

@@ -1,0 +1,63 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useTranslation } from "react-i18next";
+import { setLanguage } from "./i18n/i18n";
+import { AccountScreen } from "./screens/account-screen";
+import { CaptureScreen } from "./screens/capture-screen";
+import { Dashboard } from "./screens/dashboard";
+import { InvoiceList } from "./screens/invoice-list";
+import { InvoiceScreen } from "./screens/invoice-screen";
+import { db } from "./store/app-db";
+import { useLanguage } from "./ui/use-language";
+import { useOnline } from "./ui/use-online";
+import { href, type Route, useRoute } from "./ui/use-route";
+
+const NAV = ["invoices", "capture", "dashboard", "account"] as const;
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const online = useOnline();
+  const lang = useLanguage();
+  const waiting = useLiveQuery(() => db.invoices.where("place").notEqual("server").count(), [], 0);
+  return (
+    <>
+      <header className="top">
+        <a className="brand" href={href({ screen: "invoices" })}>
+          {t("app.name")}
+        </a>
+        <nav>
+          {NAV.map((screen) => (
+            <a
+              key={screen}
+              href={href({ screen } as Route)}
+              aria-current={route.screen === screen ? "page" : undefined}
+            >
+              {t(`nav.${screen}`)}
+            </a>
+          ))}
+        </nav>
+        <button
+          type="button"
+          className="lang"
+          onClick={() => setLanguage(lang === "en" ? "bn" : "en")}
+          aria-label={t("language.label")}
+        >
+          {lang === "en" ? t("language.bn") : t("language.en")}
+        </button>
+      </header>
+      <p className={`net ${online ? "online" : "offline"}`} role="status" data-testid="net">
+        <span>{online ? t("net.online") : t("net.offline")}</span>
+        {waiting > 0 && (
+          <span data-testid="waiting"> · {t("net.waiting", { count: waiting })}</span>
+        )}
+      </p>
+      <main>
+        {route.screen === "invoices" && <InvoiceList />}
+        {route.screen === "capture" && <CaptureScreen />}
+        {route.screen === "dashboard" && <Dashboard />}
+        {route.screen === "account" && <AccountScreen />}
+        {route.screen === "invoice" && <InvoiceScreen id={route.id} />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { sniffFileKind } from "@chalan/core";
+import type { NewPage } from "../store/invoices";
+
+/** Long side of a page kept on the device: enough for OCR, small enough for a cheap phone. */
+export const LONG_SIDE = 1600;
+/** Same cap as the server's default upload limit, so nothing kept here is refused there. */
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+/** Decoding more pixels than this (a "pixel flood") could take the tab down on a cheap phone. */
+const MAX_PIXELS = 50_000_000;
+
+/** Why a file was not kept, in words the person can act on (translated by its code). */
+export class CaptureError extends Error {
+  constructor(
+    readonly code: "empty" | "too_large" | "not_invoice" | "heic" | "damaged" | "too_many_pixels",
+    readonly file: string,
+  ) {
+    super(`${file}: ${code}`);
+  }
+}
+
+export interface PrepareOptions {
+  grayscale: boolean;
+}
+
+/**
+ * A captured file → the page kept on the device: photos downscaled to LONG_SIDE and re-encoded as
+ * JPEG (grayscale on request), PDFs kept as they are; the original's SHA-256 recorded.
+ */
+export async function preparePage(file: File, opts: PrepareOptions): Promise<NewPage> {
+  if (file.size === 0) throw new CaptureError("empty", file.name);
+  if (file.size > MAX_FILE_BYTES) throw new CaptureError("too_large", file.name);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const kind = sniffFileKind(bytes);
+  if (!kind) throw new CaptureError("not_invoice", file.name);
+  if (kind.kind === "heic") throw new CaptureError("heic", file.name);
+  const original = { name: file.name, bytes: file.size, sha256: await sha256(bytes) };
+  if (kind.kind === "pdf") {
+    return { bytes: file, mime: kind.mime, width: 0, height: 0, sha256: original.sha256, original };
+  }
+  const image = await decode(new Blob([bytes], { type: kind.mime }), file.name);
+  try {
+    const scale = Math.min(1, LONG_SIDE / Math.max(image.width, image.height));
+    const width = Math.max(1, Math.round(image.width * scale));
+    const height = Math.max(1, Math.round(image.height * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext("2d");
+    if (!ctx) throw new CaptureError("damaged", file.name);
+    // JPEG has no transparency: a transparent PNG would turn black without a white ground.
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, width, height);
+    if (opts.grayscale) ctx.filter = "grayscale(1)";
+    ctx.imageSmoothingQuality = "high";
+    ctx.drawImage(image, 0, 0, width, height);
+    const out = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.85 });
+    const kept = new Uint8Array(await out.arrayBuffer());
+    return { bytes: out, mime: "image/jpeg", width, height, sha256: await sha256(kept), original };
+  } finally {
+    image.close();
+  }
+}
+
+async function decode(blob: Blob, name: string): Promise<ImageBitmap> {
+  let image: ImageBitmap;
+  try {
+    // EXIF orientation applied, so a phone photo taken sideways is kept upright.
+    image = await createImageBitmap(blob, { imageOrientation: "from-image" });
+  } catch {
+    throw new CaptureError("damaged", name);
+  }
+  if (image.width * image.height > MAX_PIXELS) {
+    image.close();
+    throw new CaptureError("too_many_pixels", name);
+  }
+  return image;
+}
+
+export async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}

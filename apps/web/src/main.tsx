@@ -1,0 +1,27 @@
+import "@fontsource/noto-sans-bengali/400.css";
+import "@fontsource/noto-sans-bengali/600.css";
+import "./styles.css";
+import { registerSW } from "virtual:pwa-register";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app";
+import { initI18n } from "./i18n/i18n";
+import { cacheOcrFiles } from "./ocr/ocr-files";
+import { reader } from "./store/app-db";
+
+// The service worker keeps the whole app so it starts with no network; the OCR files are fetched
+// into its cache once it runs, and again whenever a connection comes back until they are all there.
+registerSW({ immediate: true });
+const cacheOcr = () => navigator.serviceWorker?.ready.then(cacheOcrFiles);
+void cacheOcr();
+addEventListener("online", () => void cacheOcr());
+await initI18n();
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+// Pages captured before a reload, a crash or a dead battery are read now.
+void reader.kick();

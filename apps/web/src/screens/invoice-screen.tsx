@@ -1,0 +1,82 @@
+import type { FieldName } from "@chalan/core";
+import { useLiveQuery } from "dexie-react-hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { usePageIntake } from "../capture/use-page-intake";
+import { db } from "../store/app-db";
+import { addPages, editFields } from "../store/invoices";
+import { PlaceBadge, StatusBadge } from "../ui/badges";
+import { type EditableField, editableFields } from "../ui/field-text";
+import { href } from "../ui/use-route";
+import { FieldEditor } from "./field-editor";
+import { PageViewer } from "./page-viewer";
+
+export function InvoiceScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const inv = useLiveQuery(() => db.invoices.get(id), [id], null);
+  const pages = useLiveQuery(() => db.pages.where("invoiceId").equals(id).sortBy("n"), [id], []);
+  const [focused, setFocused] = useState<EditableField>();
+  const [page, setPage] = useState(1);
+  const intake = usePageIntake((more) => addPages(db, id, more));
+
+  if (inv === null) return null;
+  if (inv === undefined) return <p className="error">{t("invoice.notFound")}</p>;
+
+  const where = focused && inv.boxes[focused as FieldName];
+  const save = async (field: EditableField, value: unknown) => {
+    await editFields(db, id, { [field]: value });
+  };
+
+  return (
+    <section className="invoice">
+      <p>
+        <a href={href({ screen: "invoices" })}>← {t("invoice.back")}</a>
+      </p>
+      <div className="badges">
+        <StatusBadge inv={inv} />
+        <PlaceBadge inv={inv} />
+        <span className="muted" data-testid="reading">
+          {t(`reading.${inv.reading}`, {
+            seconds: ((inv.readingMs ?? 0) / 1000).toFixed(1),
+            error: inv.readingError,
+          })}
+        </span>
+      </div>
+      {inv.reviewReasons.length > 0 && (
+        <div className="reasons" data-testid="review-reasons">
+          <strong>{t("invoice.reasons")}:</strong> {inv.reviewReasons.join("; ")}
+        </div>
+      )}
+      <div className="invoice-body">
+        <div>
+          <PageViewer
+            pages={pages}
+            current={where ? where.page : page}
+            onPage={setPage}
+            highlight={where?.box}
+          />
+          <label className="button secondary">
+            {t("invoice.addPage")}
+            <input
+              type="file"
+              accept="image/*,application/pdf"
+              multiple
+              hidden
+              onChange={(e) => void intake.take(Array.from(e.currentTarget.files ?? []))}
+            />
+          </label>
+          {intake.errors.map((e) => (
+            <p key={e} className="error" role="alert">
+              {e}
+            </p>
+          ))}
+        </div>
+        <form className="fields" onSubmit={(e) => e.preventDefault()}>
+          {editableFields.map((f) => (
+            <FieldEditor key={f} field={f} inv={inv} save={save} onFocus={setFocused} />
+          ))}
+        </form>
+      </div>
+    </section>
+  );
+}

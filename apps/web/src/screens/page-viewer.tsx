@@ -1,0 +1,65 @@
+import type { Box } from "@chalan/core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { LocalPage } from "../store/db";
+
+/** A page image with the box a field was read from outlined on it. */
+export function PageViewer({
+  pages,
+  current,
+  onPage,
+  highlight,
+}: {
+  pages: LocalPage[];
+  current: number;
+  onPage: (n: number) => void;
+  highlight?: Box;
+}) {
+  const { t } = useTranslation();
+  const page = pages.find((p) => p.n === current) ?? pages[0];
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!page || page.bytes.size === 0) return setUrl(undefined);
+    const u = URL.createObjectURL(page.bytes);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [page]);
+  if (!page) return null;
+  const pct = (v: number, of: number) => `${(100 * v) / of}%`;
+
+  return (
+    <figure className="page-viewer">
+      {pages.length > 1 && (
+        <nav className="pages">
+          {pages.map((p) => (
+            <button
+              key={p.n}
+              type="button"
+              aria-current={p.n === page.n ? "page" : undefined}
+              onClick={() => onPage(p.n)}
+            >
+              {t("invoice.page", { n: p.n, count: pages.length })}
+            </button>
+          ))}
+        </nav>
+      )}
+      <div className="sheet">
+        {page.mime === "application/pdf"
+          ? url && <object data={url} type="application/pdf" aria-label={page.original.name} />
+          : url && <img src={url} alt={page.original.name} data-testid="page-image" />}
+        {highlight && page.width > 0 && (
+          <div
+            className="highlight"
+            data-testid="highlight"
+            style={{
+              left: pct(highlight.x0, page.width),
+              top: pct(highlight.y0, page.height),
+              width: pct(highlight.x1 - highlight.x0, page.width),
+              height: pct(highlight.y1 - highlight.y0, page.height),
+            }}
+          />
+        )}
+      </div>
+    </figure>
+  );
+}

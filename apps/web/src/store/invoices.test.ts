@@ -1,0 +1,140 @@
+import "fake-indexeddb/auto";
+import { uuidv7 } from "@chalan/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type ChalanDb, openDb } from "./db";
+import { addPages, captureInvoice, editFields, type NewPage, saveReading } from "./invoices";
+
+function page(mime = "image/jpeg", text = "page"): NewPage {
+  return {
+    bytes: new Blob([text], { type: mime }),
+    mime,
+    width: 1200,
+    height: 1600,
+    sha256: "a".repeat(64),
+    original: { name: "photo.jpg", bytes: 3_000_000, sha256: "b".repeat(64) },
+  };
+}
+
+let db: ChalanDb;
+beforeEach(async () => {
+  db = openDb(`test-${uuidv7()}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe("the invoices kept on the device", () => {
+  it("keeps a captured invoice with all its pages and logs the capture", async () => {
+    const id = await captureInvoice(db, [page(), page("image/jpeg", "second")]);
+    const inv = await db.invoices.get(id);
+    expect(inv).toMatchObject({
+      status: "captured",
+      reading: "waiting",
+      pageCount: 2,
+      place: "device",
+    });
+    const pages = await db.pages.where("invoiceId").equals(id).sortBy("n");
+    expect(pages.map((p) => p.n)).toEqual([1, 2]);
+    expect(await pages[1]?.bytes.text()).toBe("second");
+    const log = await db.mutations.toArray();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ kind: "capture", invoiceId: id, pushed: 0 });
+    expect(log[0]?.pages).toHaveLength(2);
+  });
+
+  it("writes nothing when a page cannot be stored", async () => {
+    const bad = {
+      ...page(),
+      width: undefined as unknown as number,
+      bytes: Symbol("x") as unknown as Blob,
+    };
+    await expect(captureInvoice(db, [page(), bad])).rejects.toThrow();
+    expect(await db.invoices.count()).toBe(0);
+    expect(await db.pages.count()).toBe(0);
+    expect(await db.mutations.count()).toBe(0);
+  });
+
+  it("leaves a PDF-only invoice to be read on the server", async () => {
+    const id = await captureInvoice(db, [page("application/pdf")]);
+    expect((await db.invoices.get(id))?.reading).toBe("server_only");
+  });
+
+  it("numbers added pages after the existing ones and reads them", async () => {
+    const id = await captureInvoice(db, [page()]);
+    await saveReading(db, id, 1, {}, 10);
+    await addPages(db, id, [page()]);
+    const inv = await db.invoices.get(id);
+    expect(inv).toMatchObject({ pageCount: 2, pagesRead: 1, reading: "waiting" });
+    expect((await db.pages.where("invoiceId").equals(id).toArray()).map((p) => p.n)).toEqual([
+      1, 2,
+    ]);
+  });
+
+  it("lays the machine reading over the invoice with where each field was read", async () => {
+    const id = await captureInvoice(db, [page()]);
+    const box = { x0: 1, y0: 2, x1: 3, y1: 4 };
+    await saveReading(
+      db,
+      id,
+      1,
+      {
+        total: { value: 119_000, confidence: 0.95, box },
+        issueDate: { value: "2026-03-18", confidence: 0.9 },
+      },
+      1234,
+    );
+    const inv = await db.invoices.get(id);
+    expect(inv?.fields.total).toEqual({
+      value: 119_000,
+      confidence: 0.95,
+      provenance: "local_ocr",
+    });
+    expect(inv?.boxes.total).toEqual({ page: 1, box });
+    expect(inv).toMatchObject({ reading: "done", status: "extracted", readingMs: 1234 });
+    const log = await db.mutations.orderBy("seq").toArray();
+    expect(log.map((m) => [m.kind, m.provenance])).toEqual([
+      ["capture", "human"],
+      ["fields", "local_ocr"],
+    ]);
+  });
+
+  it("sends an invoice whose total was not read surely to review", async () => {
+    const id = await captureInvoice(db, [page()]);
+    await saveReading(db, id, 1, { total: { value: 100, confidence: 0.2 } }, 5);
+    const inv = await db.invoices.get(id);
+    expect(inv?.status).toBe("needs_review");
+    expect(inv?.reviewReasons).toEqual(["total uncertain (20% sure)", "invoice date not read"]);
+  });
+
+  it("records a person's edit as human, and a later machine reading never overwrites it", async () => {
+    const id = await captureInvoice(db, [page(), page()]);
+    await saveReading(db, id, 1, { total: { value: 100, confidence: 0.4 } }, 5);
+    await editFields(db, id, { total: 119_000, issueDate: "2026-03-18" });
+    await saveReading(db, id, 2, { total: { value: 5, confidence: 0.99 } }, 5);
+    const inv = await db.invoices.get(id);
+    expect(inv?.fields.total).toEqual({ value: 119_000, confidence: 1, provenance: "human" });
+    expect(inv?.status).toBe("extracted");
+    const edit = (await db.mutations.toArray()).find(
+      (m) => m.kind === "fields" && m.provenance === "human",
+    );
+    expect(edit?.fields).toEqual({ total: 119_000, issueDate: "2026-03-18" });
+  });
+
+  it("refuses an impossible value and writes nothing", async () => {
+    const id = await captureInvoice(db, [page()]);
+    await expect(editFields(db, id, { issueDate: "2026-02-30" })).rejects.toThrow(/calendar date/);
+    await expect(editFields(db, id, { total: -5 })).rejects.toThrow();
+    await expect(
+      editFields(db, id, { supplierName: "<script>x</script>'; DROP TABLE invoices;--" }),
+    ).resolves.toMatchObject({ fields: { supplierName: { provenance: "human" } } });
+    expect(await db.mutations.count()).toBe(2);
+  });
+
+  it("keeps one device id for all of this browser's changes", async () => {
+    await captureInvoice(db, [page()]);
+    await captureInvoice(db, [page()]);
+    const devices = new Set((await db.mutations.toArray()).map((m) => m.deviceId));
+    expect(devices.size).toBe(1);
+  });
+});

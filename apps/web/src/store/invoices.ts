@@ -1,0 +1,181 @@
+import {
+  applyExtraction,
+  applyHumanEdit,
+  type ExtractedFields,
+  type FieldName,
+  InvoicePatch,
+  statusAfterExtraction,
+  uuidv7,
+} from "@chalan/core";
+import type { ChalanDb, LocalInvoice, LocalPage, Mutation } from "./db";
+import { deviceId } from "./device";
+
+/** A page ready to keep: downscaled, hashed, not yet tied to an invoice. */
+export type NewPage = Omit<LocalPage, "invoiceId" | "n" | "onServer">;
+
+const readable = (p: NewPage) => p.mime.startsWith("image/");
+
+function mutation(
+  device: string,
+  invoiceId: string,
+  rest: Omit<Mutation, "id" | "deviceId" | "at" | "invoiceId" | "pushed">,
+): Mutation {
+  return { id: uuidv7(), deviceId: device, at: Date.now(), invoiceId, pushed: 0, ...rest };
+}
+
+const pageRefs = (pages: LocalPage[]) =>
+  pages.map((p) => ({ n: p.n, sha256: p.sha256, original: p.original.sha256 }));
+
+/**
+ * Keeps a new invoice with its pages, all or nothing: a tab killed half-way leaves no invoice
+ * without its pages and no page without its invoice.
+ */
+export async function captureInvoice(db: ChalanDb, pages: NewPage[]): Promise<string> {
+  if (pages.length === 0) throw new Error("an invoice needs at least one page");
+  const device = await deviceId(db);
+  const id = uuidv7();
+  const now = Date.now();
+  const stored = pages.map((p, i) => ({ ...p, invoiceId: id, n: i + 1, onServer: false }));
+  await db.transaction("rw", [db.invoices, db.pages, db.mutations], async () => {
+    await db.invoices.add({
+      id,
+      capturedAt: now,
+      updatedAt: now,
+      status: "captured",
+      reviewReasons: [],
+      fields: {},
+      boxes: {},
+      pageCount: stored.length,
+      pagesRead: 0,
+      reading: pages.some(readable) ? "waiting" : "server_only",
+      place: "device",
+    });
+    await db.pages.bulkAdd(stored);
+    await db.mutations.add(
+      mutation(device, id, { kind: "capture", provenance: "human", pages: pageRefs(stored) }),
+    );
+  });
+  return id;
+}
+
+/** Adds pages to an invoice already kept; they are read like the first ones. */
+export async function addPages(db: ChalanDb, invoiceId: string, pages: NewPage[]): Promise<void> {
+  const device = await deviceId(db);
+  await db.transaction("rw", [db.invoices, db.pages, db.mutations], async () => {
+    const inv = await mustGet(db, invoiceId);
+    const stored = pages.map((p, i) => ({
+      ...p,
+      invoiceId,
+      n: inv.pageCount + i + 1,
+      onServer: false,
+    }));
+    await db.pages.bulkAdd(stored);
+    await db.invoices.update(invoiceId, {
+      pageCount: inv.pageCount + stored.length,
+      updatedAt: Date.now(),
+      place: "device",
+      ...(pages.some(readable) && { reading: "waiting" }),
+    });
+    await db.mutations.add(
+      mutation(device, invoiceId, {
+        kind: "add_page",
+        provenance: "human",
+        pages: pageRefs(stored),
+      }),
+    );
+  });
+}
+
+/**
+ * A person's edit, validated by the same schema the server uses; `null` clears a field. Returns
+ * the invoice as saved. Throws (writing nothing) when a value is not valid.
+ */
+export async function editFields(
+  db: ChalanDb,
+  invoiceId: string,
+  fields: InvoicePatch["fields"],
+): Promise<LocalInvoice> {
+  const patch = InvoicePatch.parse({ fields });
+  const device = await deviceId(db);
+  return db.transaction("rw", [db.invoices, db.mutations], async () => {
+    const inv = await mustGet(db, invoiceId);
+    const { fields: next, changes } = applyHumanEdit(inv.fields, patch);
+    if (changes.length === 0) return inv;
+    const boxes = { ...inv.boxes };
+    for (const c of changes) delete boxes[c.field];
+    const updated: LocalInvoice = {
+      ...inv,
+      fields: next,
+      boxes,
+      ...afterReview(inv, next),
+      updatedAt: Date.now(),
+    };
+    await db.invoices.put(updated);
+    const changed = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+    await db.mutations.add(
+      mutation(device, invoiceId, { kind: "fields", provenance: "human", fields: changed }),
+    );
+    return updated;
+  });
+}
+
+function afterReview(inv: LocalInvoice, fields: LocalInvoice["fields"]) {
+  // Approved and posted invoices keep their status; the rest follow what is now known.
+  if (inv.status === "approved" || inv.status === "posted") return {};
+  if (inv.status === "captured" && inv.reading !== "done") return {};
+  return statusAfterExtraction(fields);
+}
+
+/** The on-device reading of one page: never overwrites what a person typed. */
+export async function saveReading(
+  db: ChalanDb,
+  invoiceId: string,
+  page: number,
+  extracted: ExtractedFields,
+  ms: number,
+): Promise<void> {
+  const device = await deviceId(db);
+  await db.transaction("rw", [db.invoices, db.mutations], async () => {
+    const inv = await mustGet(db, invoiceId);
+    // A later page only adds what earlier pages did not read as surely.
+    const better = Object.fromEntries(
+      Object.entries(extracted).filter(([name, f]) => {
+        const have = inv.fields[name as FieldName];
+        return f && (!have || (have.provenance !== "human" && f.confidence > have.confidence));
+      }),
+    ) as ExtractedFields;
+    const fields = applyExtraction(inv.fields, better, "local_ocr");
+    const boxes = { ...inv.boxes };
+    for (const [name, f] of Object.entries(better)) {
+      if (f?.box) boxes[name as FieldName] = { page, box: f.box };
+    }
+    const last = page >= inv.pageCount;
+    await db.invoices.put({
+      ...inv,
+      fields,
+      boxes,
+      pagesRead: page,
+      reading: last ? "done" : "reading",
+      readingMs: (inv.readingMs ?? 0) + ms,
+      ...(last && inv.status === "captured" && statusAfterExtraction(fields)),
+      updatedAt: Date.now(),
+    });
+    if (Object.keys(better).length > 0) {
+      const values = Object.fromEntries(Object.entries(better).map(([k, f]) => [k, f?.value]));
+      await db.mutations.add(
+        mutation(device, invoiceId, { kind: "fields", provenance: "local_ocr", fields: values }),
+      );
+    }
+  });
+}
+
+/** A reading that could not finish: the invoice still goes to the server to be read there. */
+export async function failReading(db: ChalanDb, invoiceId: string, error: string): Promise<void> {
+  await db.invoices.update(invoiceId, { reading: "failed", readingError: error });
+}
+
+export async function mustGet(db: ChalanDb, id: string): Promise<LocalInvoice> {
+  const inv = await db.invoices.get(id);
+  if (!inv) throw new Error(`invoice ${id} is not on this device`);
+  return inv;
+}

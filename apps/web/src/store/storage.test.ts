@@ -1,0 +1,34 @@
+import "fake-indexeddb/auto";
+import { uuidv7 } from "@chalan/core";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { type ChalanDb, openDb } from "./db";
+import { captureInvoice } from "./invoices";
+import { freeSpace } from "./storage";
+
+let db: ChalanDb;
+beforeEach(async () => {
+  db = openDb(`test-${uuidv7()}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+it("frees only the images the server has confirmed it stores", async () => {
+  const page = (text: string) => ({
+    bytes: new Blob([text], { type: "image/jpeg" }),
+    mime: "image/jpeg",
+    width: 10,
+    height: 10,
+    sha256: "a".repeat(64),
+    original: { name: "p.jpg", bytes: 5, sha256: "b".repeat(64) },
+  });
+  const onServer = await captureInvoice(db, [page("12345")]);
+  const onlyHere = await captureInvoice(db, [page("67890")]);
+  await db.pages.update([onServer, 1], { onServer: true });
+
+  expect(await freeSpace(db)).toBe(5);
+  expect((await db.pages.get([onServer, 1]))?.bytes.size).toBe(0);
+  expect(await (await db.pages.get([onlyHere, 1]))?.bytes.text()).toBe("67890");
+  expect(await freeSpace(db)).toBe(0);
+});

@@ -1,0 +1,226 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbTargets } from "../../server/test/databases";
+import { startTestServer, type TestServer } from "../../server/test/harness";
+import { renderInvoiceImage } from "../../server/test/render-invoice";
+import { fieldText } from "../src/ui/field-text";
+import { launchChromium } from "./chromium";
+import { type NetworkSwitch, networkSwitch } from "./network-switch";
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../e2e/screenshots");
+const PHONE = { width: 360, height: 640 };
+const DESKTOP = { width: 1280, height: 800 };
+
+let server: TestServer;
+let net: NetworkSwitch;
+const profiles: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer(dbTargets()[0] as ReturnType<typeof dbTargets>[number]);
+  net = await networkSwitch(server.url);
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await net?.close();
+  await server?.chalan.stop();
+  for (const p of profiles) await rm(p, { recursive: true, force: true });
+});
+
+async function profile(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "chalan-chromium-"));
+  profiles.push(dir);
+  return dir;
+}
+
+async function writeTemp(name: string, bytes: Buffer): Promise<string> {
+  const file = path.join(await profile(), name);
+  await writeFile(file, bytes);
+  return file;
+}
+
+/** Loads the app and waits until it and the OCR files are in the service worker's caches. */
+async function install(page: Page): Promise<void> {
+  await page.goto(`${net.url}/`);
+  const deadline = Date.now() + 120_000;
+  // Polled from here: waitForFunction takes the promise an async predicate returns for "true".
+  while (
+    !(await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const ocr = await caches.open("chalan-ocr");
+      return navigator.serviceWorker.controller !== null && (await ocr.keys()).length === 4;
+    }))
+  ) {
+    if (Date.now() > deadline)
+      throw new Error("the app and its OCR files were not cached in 2 min");
+    await page.waitForTimeout(500);
+  }
+}
+
+async function fieldValue(page: Page, field: string): Promise<string> {
+  return page.locator(`#field-${field}`).inputValue();
+}
+
+describe("the web app with no connection", () => {
+  it("captures an invoice, reads it on the device and keeps an edit through a reload", async () => {
+    const invoice = await renderInvoiceImage({
+      supplierName: "Padma Traders Ltd",
+      invoiceNumber: "PT-2026-0318",
+      issueDate: "2026-03-18",
+      lines: [
+        { description: "Rice (Miniket) 50 kg", qty: 4, unitPrice: 320_000 },
+        { description: "Soybean oil 5 L", qty: 10, unitPrice: 86_000 },
+      ],
+      vatRate: 0.15,
+      format: "jpeg",
+    });
+    const photo = await writeTemp("memo.jpg", invoice.bytes);
+    const chrome = await launchChromium(await profile());
+    try {
+      const page = await chrome.context.newPage();
+      const foreign: string[] = [];
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        if (/^https?:$/.test(url.protocol) && url.origin !== net.url) foreign.push(r.url());
+      });
+      await page.setViewportSize(PHONE);
+      await install(page);
+
+      await net.cut();
+      await chrome.context.setOffline(true);
+      await page.reload();
+      await page.getByTestId("net").filter({ hasText: "Offline" }).waitFor();
+
+      await page.goto(`${net.url}/#/capture`);
+      const started = Date.now();
+      await page.getByTestId("capture-files").setInputFiles(photo);
+      await page.waitForURL(/#\/invoice\/[0-9a-f-]{36}$/);
+      await page.getByTestId("place").filter({ hasText: "Saved on this device" }).waitFor();
+      const total = fieldText("total", invoice.total, "en");
+
+      await page.waitForFunction(
+        (want) => (document.querySelector("#field-total") as HTMLInputElement)?.value === want,
+        total,
+        { timeout: 120_000, polling: 250 },
+      );
+      console.log(`draft read on the device in ${Date.now() - started} ms (offline)`);
+      expect(await page.getByTestId("reading").textContent()).toMatch(/Read on this device/);
+
+      await page.locator("#field-supplierName").fill("Padma Traders & Sons");
+      await page.locator("#field-supplierName").press("Enter");
+      await page.locator(".field", { hasText: "Entered by you" }).waitFor();
+      await page.locator("#field-vat").fill("12.345");
+      await page.locator("#field-vat").press("Tab");
+      await page.getByRole("alert").filter({ hasText: "Not saved" }).waitFor();
+
+      await page.reload();
+      await page.locator("#field-total").waitFor();
+      await page.waitForFunction(
+        () =>
+          (document.querySelector("#field-supplierName") as HTMLInputElement)?.value ===
+          "Padma Traders & Sons",
+      );
+      expect(await fieldValue(page, "total")).toBe(total);
+      expect(await fieldValue(page, "vat")).toBe(fieldText("vat", invoice.vat, "en"));
+      await page.locator("#field-total").focus();
+      await page.getByTestId("highlight").waitFor();
+
+      await page.goto(`${net.url}/#/invoices`);
+      expect(await page.getByTestId("invoice-row").count()).toBe(1);
+      await page.getByTestId("waiting").filter({ hasText: "1 invoice waiting" }).waitFor();
+      await screenshots(page, (await page.getByTestId("invoice-row").getAttribute("href")) ?? "");
+      expect(foreign).toEqual([]);
+    } finally {
+      await chrome.close();
+      await chrome.context.setOffline(false).catch(() => {});
+      await net.restore();
+    }
+  }, 300_000);
+
+  it("loses nothing it showed as saved when the browser is killed mid-capture", async () => {
+    const first = await renderInvoiceImage({ supplierName: "Meghna Stores", format: "jpeg" });
+    const second = await renderInvoiceImage({ supplierName: "Jamuna Hardware", format: "png" });
+    const files = [
+      await writeTemp("first.jpg", first.bytes),
+      await writeTemp("second-a.png", second.bytes),
+      await writeTemp("second-b.png", second.bytes),
+    ];
+    const dir = await profile();
+    let chrome = await launchChromium(dir);
+    const page = await chrome.context.newPage();
+    await page.goto(`${net.url}/#/capture`);
+    await page.getByTestId("capture-files").setInputFiles(files[0] as string);
+    await page.waitForURL(/#\/invoice\//);
+    const savedId = page.url().split("/").pop();
+    await page.locator("#field-notes").fill("paid cash, কাল দেখব");
+    await page.locator("#field-notes").blur();
+    await page.locator(".field", { hasText: "Entered by you" }).waitFor();
+
+    await page.goto(`${net.url}/#/capture`);
+    await page.getByTestId("capture-files").setInputFiles(files.slice(1));
+    await chrome.kill();
+
+    chrome = await launchChromium(dir);
+    try {
+      const again = await chrome.context.newPage();
+      await again.goto(`${net.url}/#/invoice/${savedId}`);
+      await again.locator("#field-notes").waitFor();
+      expect(await fieldValue(again, "notes")).toBe("paid cash, কাল দেখব");
+      await again.waitForFunction(() => {
+        const img = document.querySelector<HTMLImageElement>("[data-testid=page-image]");
+        return img !== null && img.complete && img.naturalWidth > 0;
+      });
+      // The invoice being saved when the power went is there whole, or not at all.
+      const invoices = await again.evaluate(() => {
+        return new Promise<{ pageCount: number; pages: number }[]>((resolve, reject) => {
+          const open = indexedDB.open("chalan");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(["invoices", "pages"]);
+            const inv = tx.objectStore("invoices").getAll();
+            const pages = tx.objectStore("pages").getAll();
+            tx.oncomplete = () =>
+              resolve(
+                inv.result.map((i: { id: string; pageCount: number }) => ({
+                  pageCount: i.pageCount,
+                  pages: pages.result.filter((p: { invoiceId: string }) => p.invoiceId === i.id)
+                    .length,
+                })),
+              );
+          };
+        });
+      });
+      expect(invoices.length).toBeGreaterThanOrEqual(1);
+      for (const inv of invoices) expect(inv.pages).toBe(inv.pageCount);
+    } finally {
+      await chrome.close();
+    }
+  }, 300_000);
+});
+
+/** The main screens at phone and desktop sizes, in English and Bengali, for people to look at. */
+async function screenshots(page: Page, invoiceHash: string): Promise<void> {
+  for (const lang of ["en", "bn"] as const) {
+    const label = await page.locator("button.lang").textContent();
+    if ((lang === "bn") !== (label === "English")) await page.locator("button.lang").click();
+    for (const [size, viewport] of [
+      ["phone", PHONE],
+      ["desktop", DESKTOP],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      for (const [name, hash] of [
+        ["invoices", "#/invoices"],
+        ["invoice", invoiceHash],
+        ["capture", "#/capture"],
+        ["dashboard", "#/dashboard"],
+        ["account", "#/account"],
+      ]) {
+        await page.goto(`${net.url}/${hash}`);
+        await page.locator("main h1, main a").first().waitFor();
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-${size}-${name}.png`) });
+      }
+    }
+  }
+}
