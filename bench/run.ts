@@ -6,14 +6,15 @@ import { parseArgs } from "node:util";
 import { MultiScriptEngine } from "../apps/server/src/ocr/multi-script-engine";
 import { benchExtraction, type Dataset } from "./src/extraction";
 import { loadGenerated } from "./src/generated";
-import { benchmarksMarkdown, type Recorded } from "./src/report";
+import { benchmarksMarkdown, type Recorded, type WebRecorded } from "./src/report";
 import { loadSroie } from "./src/sroie";
+import { benchWebApp } from "./src/web-app";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(here, "results");
 
 /**
- * `npm run bench [-- extraction] [--dataset sroie] [--limit N] [--workers N]`
+ * `npm run bench [-- extraction|web] [--dataset sroie] [--limit N] [--workers N]`
  * Results go to bench/results/<suite>-<dataset>.json and BENCHMARKS.md.
  */
 const { values, positionals } = parseArgs({
@@ -24,7 +25,7 @@ const { values, positionals } = parseArgs({
     workers: { type: "string" },
   },
 });
-const suites = positionals.length > 0 ? positionals : ["extraction"];
+const suites = positionals.length > 0 ? positionals : ["extraction", "web"];
 const limit = values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY;
 const workers = values.workers ? Number(values.workers) : 1;
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -35,7 +36,22 @@ const datasets: Record<string, () => Promise<Dataset>> = {
 };
 
 for (const suite of suites) {
-  if (suite !== "extraction") throw new Error(`unknown benchmark "${suite}"; known: extraction`);
+  if (suite === "web") {
+    // The web app reads in the browser on the device: a phone-sized sample is enough.
+    const dataset = await loadGenerated(Number.isFinite(limit) ? limit : 24);
+    const record: WebRecorded = {
+      suite,
+      date: new Date().toISOString(),
+      machine,
+      result: await benchWebApp(dataset),
+    };
+    await mkdir(resultsDir, { recursive: true });
+    await writeFile(path.join(resultsDir, "web-app.json"), `${JSON.stringify(record, null, 2)}\n`);
+    console.log(JSON.stringify(record.result, null, 2));
+    continue;
+  }
+  if (suite !== "extraction")
+    throw new Error(`unknown benchmark "${suite}"; known: extraction, web`);
   for (const name of values.dataset ?? Object.keys(datasets)) {
     const load = datasets[name];
     if (!load)
@@ -64,8 +80,10 @@ for (const suite of suites) {
 }
 
 const records: Recorded[] = [];
+let web: WebRecorded | undefined;
 for (const f of (await readdir(resultsDir)).filter((f) => f.endsWith(".json")).sort()) {
   const r = JSON.parse(await readFile(path.join(resultsDir, f), "utf8"));
-  if (r.result?.chalan) records.push(r);
+  if (r.suite === "web") web = r;
+  else if (r.result?.chalan) records.push(r);
 }
-await writeFile(path.join(here, "..", "BENCHMARKS.md"), benchmarksMarkdown(records));
+await writeFile(path.join(here, "..", "BENCHMARKS.md"), benchmarksMarkdown(records, web));

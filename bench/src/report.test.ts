@@ -59,3 +59,33 @@ describe("benchmarksMarkdown", () => {
     );
   });
 });
+
+describe("the web app's section", () => {
+  it("reports the first visit's bytes, the time to a draft and the draft's accuracy by script", () => {
+    const total = reader.fields.total as NonNullable<ReaderResult["fields"]["total"]>;
+    const md = benchmarksMarkdown([record(result)], {
+      suite: "web",
+      date: "2026-12-02T05:00:00.000Z",
+      machine: "2 × cpu",
+      result: {
+        dataset: "generated (seed 1)",
+        pages: 4,
+        browser: "156.0",
+        firstLoad: { appBytes: 912_000, ocrBytes: 8_350_000, requests: 20 },
+        secondsToDraft: { median: 1.13, p90: 3.04 },
+        readingSeconds: { median: 0.93, p90: 2.77 },
+        fields: { total },
+        byScript: { bn: { total: { ...total, accuracy: 0.5 } } },
+        byTier: {},
+        misses: [],
+        failedReadings: 0,
+      },
+    });
+    expect(md).toContain("First visit: the app 0.87 MB (target < 2 MB), then the OCR worker");
+    expect(md).toContain("models 7.96 MB");
+    expect(md).toContain("median 1.13, p90 3.04; OCR + extraction alone: median 0.93, p90 2.77");
+    expect(md).toContain("| all | 0.750 |");
+    expect(md).toContain("| bn | 0.500 |");
+    expect(md.indexOf("## extraction")).toBeLessThan(md.indexOf("## web app"));
+  });
+});

@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await net?.close();
   await server?.chalan.stop();
-  for (const p of profiles) await rm(p, { recursive: true, force: true });
+  // Chromium's helper processes may still be writing to a profile for a moment after it exits.
+  for (const p of profiles) await rm(p, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function profile(): Promise<string> {
