@@ -8,6 +8,7 @@ export * from "./field-updates";
 export * from "./file-kind";
 export * from "./html";
 export * from "./ids";
+export * from "./image-dimensions";
 export * from "./invoice";
 export * from "./invoice-email";
 export * from "./money";
