@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app";
 import { initI18n } from "./i18n/i18n";
 import { cacheOcrFiles } from "./ocr/ocr-files";
-import { reader } from "./store/app-db";
+import { reader, sender } from "./store/app-db";
 
 // The service worker keeps the whole app so it starts with no network; the OCR files are fetched
 // into its cache once it runs, and again whenever a connection comes back until they are all there.
@@ -23,5 +23,11 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-// Pages captured before a reload, a crash or a dead battery are read now.
+// Pages captured before a reload, a crash or a dead battery are read now, and sent when online.
 void reader.kick();
+const send = () => {
+  if (navigator.onLine) void sender.kick();
+};
+send();
+addEventListener("online", send);
+setInterval(send, 30_000);

@@ -129,6 +129,7 @@ describe("the web app with no connection", () => {
       await page.getByTestId("highlight").waitFor();
 
       await page.goto(`${net.url}/#/invoices`);
+      await page.getByTestId("invoice-row").first().waitFor();
       expect(await page.getByTestId("invoice-row").count()).toBe(1);
       await page.getByTestId("waiting").filter({ hasText: "1 invoice waiting" }).waitFor();
       await screenshots(page, (await page.getByTestId("invoice-row").getAttribute("href")) ?? "");
@@ -195,6 +196,116 @@ describe("the web app with no connection", () => {
       });
       expect(invoices.length).toBeGreaterThanOrEqual(1);
       for (const inv of invoices) expect(inv.pages).toBe(inv.pageCount);
+    } finally {
+      await chrome.close();
+    }
+  }, 300_000);
+});
+
+describe("bad input in the web app", () => {
+  it("refuses each bad file with a message a clerk can act on, and keeps only the good one", async () => {
+    const good = await renderInvoiceImage({ supplierName: "Rupali Traders", format: "jpeg" });
+    const files = {
+      empty: await writeTemp("empty.jpg", Buffer.alloc(0)),
+      text: await writeTemp("notes.jpg", Buffer.from("DROP TABLE invoices; <script>x</script>")),
+      // A photo cut off mid-transfer: the header is whole, the picture is not.
+      torn: await writeTemp("torn.jpg", good.bytes.subarray(0, 2000)),
+      flood: await writeTemp(
+        "flood.png",
+        Buffer.from("89504e470d0a1a0a0000000d4948445200004e2000004e2008020000", "hex"),
+      ),
+      heic: await writeTemp(
+        "photo.heic",
+        Buffer.concat([
+          Buffer.from("0000001866747970686569630000000068656963", "hex"),
+          Buffer.alloc(64),
+        ]),
+      ),
+      huge: await writeTemp(
+        "scan.jpg",
+        Buffer.concat([good.bytes, Buffer.alloc(26 * 1024 * 1024)]),
+      ),
+      good: await writeTemp("good.jpg", good.bytes),
+    };
+    const chrome = await launchChromium(await profile());
+    try {
+      const page = await chrome.context.newPage();
+      await page.goto(`${net.url}/#/capture`);
+      // A good page among bad ones is kept, as an invoice of its own pages only.
+      await page.getByTestId("capture-files").setInputFiles([files.empty, files.good, files.torn]);
+      await page.waitForURL(/#\/invoice\//);
+      expect(await page.locator(".page-viewer nav.pages").count()).toBe(0);
+      await page.goto(`${net.url}/#/capture`);
+      // Files travel to Chromium over CDP here: 26 MB takes a while on a busy machine.
+      const bad = Object.values(files).slice(0, -1);
+      await page.getByTestId("capture-files").setInputFiles(bad, { timeout: 120_000 });
+      const alerts = page.getByRole("alert");
+      await alerts.first().waitFor();
+      const messages = await alerts.allTextContents();
+      expect(messages).toEqual([
+        "empty.jpg is empty (0 bytes). Take the photo again.",
+        "notes.jpg is not a photo or a PDF.",
+        "torn.jpg is damaged or incomplete and cannot be opened.",
+        "flood.png has too many pixels to open on this device.",
+        "photo.heic is a HEIC photo. Set the camera to JPEG (Most compatible) and take it again.",
+        "scan.jpg is larger than 25 MB. Send a smaller photo or scan.",
+      ]);
+
+      await page.goto(`${net.url}/#/invoices`);
+      await page.getByTestId("invoice-row").first().waitFor();
+      expect(await page.getByTestId("invoice-row").count()).toBe(1);
+      await page.getByTestId("invoice-row").click();
+      await page.locator("#field-issueDate").fill("31/02/2026");
+      await page.locator("#field-issueDate").blur();
+      await page.getByRole("alert").filter({ hasText: "Not saved" }).waitFor();
+      await page.reload();
+      await page.locator("#field-issueDate").waitFor();
+      expect(await fieldValue(page, "issueDate")).not.toBe("31/02/2026");
+    } finally {
+      await chrome.close();
+    }
+  }, 300_000);
+});
+
+describe("the web app when the connection comes back", () => {
+  it("sends what was captured offline, and shows it on the server", async () => {
+    const invoice = await renderInvoiceImage({ supplierName: "Surma Foods", format: "jpeg" });
+    const photo = await writeTemp("surma.jpg", invoice.bytes);
+    const email = `clerk.${Date.now()}@example.com`;
+    const chrome = await launchChromium(await profile());
+    try {
+      const page = await chrome.context.newPage();
+      await install(page);
+      await page.goto(`${net.url}/#/account`);
+      const signUp = page.locator("form", { hasText: "Create a business account" });
+      await signUp.locator("[name=orgName]").fill("Surma Foods Ltd");
+      await signUp.locator("[name=name]").fill("Rina Das");
+      await signUp.locator("[name=email]").fill(email);
+      await signUp.locator("[name=password]").fill("correct horse battery");
+      await signUp.getByRole("button").click();
+      await page.getByText(`Signed in as ${email}`).waitFor();
+
+      await net.cut();
+      await chrome.context.setOffline(true);
+      await page.goto(`${net.url}/#/capture`);
+      await page.getByTestId("capture-files").setInputFiles(photo);
+      await page.waitForURL(/#\/invoice\//);
+      const id = page.url().split("/").pop() as string;
+      await page.getByTestId("place").filter({ hasText: "Saved on this device" }).waitFor();
+      await page.getByTestId("waiting").filter({ hasText: "1 invoice waiting" }).waitFor();
+
+      await net.restore();
+      await chrome.context.setOffline(false);
+      await page.getByTestId("place").filter({ hasText: "On the server" }).waitFor();
+      expect(await page.getByTestId("waiting").count()).toBe(0);
+
+      const login = await server.api("POST", "/api/login", undefined, {
+        email,
+        password: "correct horse battery",
+      });
+      const { token } = (await login.json()) as { token: string };
+      const stored = await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
+      expect(stored.fields.total?.value).toBe(invoice.total);
     } finally {
       await chrome.close();
     }

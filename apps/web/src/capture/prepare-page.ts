@@ -1,11 +1,12 @@
-import { sniffFileKind } from "@chalan/core";
+import { imageDimensions, sniffFileKind } from "@chalan/core";
 import type { NewPage } from "../store/invoices";
 
 /** Long side of a page kept on the device: enough for OCR, small enough for a cheap phone. */
 export const LONG_SIDE = 1600;
 /** Same cap as the server's default upload limit, so nothing kept here is refused there. */
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
-/** Decoding more pixels than this (a "pixel flood") could take the tab down on a cheap phone. */
+/** Decoding more pixels than this (a "pixel flood") could take the tab down on a cheap phone; the
+ * size is read from the header, before decoding. */
 const MAX_PIXELS = 50_000_000;
 
 /** Why a file was not kept, in words the person can act on (translated by its code). */
@@ -37,6 +38,9 @@ export async function preparePage(file: File, opts: PrepareOptions): Promise<New
   if (kind.kind === "pdf") {
     return { bytes: file, mime: kind.mime, width: 0, height: 0, sha256: original.sha256, original };
   }
+  const size = imageDimensions(bytes);
+  if (!size) throw new CaptureError("damaged", file.name);
+  if (size.width * size.height > MAX_PIXELS) throw new CaptureError("too_many_pixels", file.name);
   const image = await decode(new Blob([bytes], { type: kind.mime }), file.name);
   try {
     const scale = Math.min(1, LONG_SIDE / Math.max(image.width, image.height));
@@ -60,18 +64,12 @@ export async function preparePage(file: File, opts: PrepareOptions): Promise<New
 }
 
 async function decode(blob: Blob, name: string): Promise<ImageBitmap> {
-  let image: ImageBitmap;
   try {
     // EXIF orientation applied, so a phone photo taken sideways is kept upright.
-    image = await createImageBitmap(blob, { imageOrientation: "from-image" });
+    return await createImageBitmap(blob, { imageOrientation: "from-image" });
   } catch {
     throw new CaptureError("damaged", name);
   }
-  if (image.width * image.height > MAX_PIXELS) {
-    image.close();
-    throw new CaptureError("too_many_pixels", name);
-  }
-  return image;
 }
 
 export async function sha256(bytes: Uint8Array): Promise<string> {

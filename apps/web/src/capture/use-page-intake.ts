@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { reader } from "../store/app-db";
+import { reader, sender } from "../store/app-db";
 import type { NewPage } from "../store/invoices";
 import { CaptureError, preparePage } from "./prepare-page";
 
@@ -34,6 +34,7 @@ export function usePageIntake(keep: (pages: NewPage[]) => Promise<void>) {
       if (pages.length > 0) {
         await keep(pages);
         void reader.kick();
+        if (navigator.onLine) void sender.kick();
       }
     } catch (e) {
       problems.push(String(e));

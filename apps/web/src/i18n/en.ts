@@ -73,6 +73,9 @@ export const en = {
     savedAt: "Saved on this device",
     invalid: "Not saved: {{reason}}",
     reasons: "Why it needs review",
+    sendError: "The server did not take this invoice: {{reason}}",
+    sendAgain: "Send again",
+    addPageAfterSend: "This invoice is on the server; pages cannot be added to it here yet.",
   },
   field: {
     supplierName: "Supplier",

@@ -1,7 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { db } from "../store/app-db";
+import { db, sender } from "../store/app-db";
 import { currentSession, signIn, signOut, signUp } from "../store/session";
 import { useOnline } from "../ui/use-online";
 import { StoragePanel } from "./storage-panel";
@@ -17,6 +17,7 @@ export function AccountScreen() {
     try {
       await action(db, Object.fromEntries(new FormData(e.currentTarget)));
       setError(undefined);
+      void sender.kick();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

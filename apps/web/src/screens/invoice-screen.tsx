@@ -3,7 +3,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePageIntake } from "../capture/use-page-intake";
-import { db } from "../store/app-db";
+import { db, sender } from "../store/app-db";
 import { addPages, editFields } from "../store/invoices";
 import { PlaceBadge, StatusBadge } from "../ui/badges";
 import { type EditableField, editableFields } from "../ui/field-text";
@@ -42,6 +42,14 @@ export function InvoiceScreen({ id }: { id: string }) {
           })}
         </span>
       </div>
+      {inv.sendError !== undefined && (
+        <div className="reasons" role="alert">
+          {t("invoice.sendError", { reason: inv.sendError })}{" "}
+          <button type="button" className="secondary" onClick={() => sender.retry(id)}>
+            {t("invoice.sendAgain")}
+          </button>
+        </div>
+      )}
       {inv.reviewReasons.length > 0 && (
         <div className="reasons" data-testid="review-reasons">
           <strong>{t("invoice.reasons")}:</strong> {inv.reviewReasons.join("; ")}
@@ -55,16 +63,21 @@ export function InvoiceScreen({ id }: { id: string }) {
             onPage={setPage}
             highlight={where?.box}
           />
-          <label className="button secondary">
-            {t("invoice.addPage")}
-            <input
-              type="file"
-              accept="image/*,application/pdf"
-              multiple
-              hidden
-              onChange={(e) => void intake.take(Array.from(e.currentTarget.files ?? []))}
-            />
-          </label>
+          {pages.some((p) => p.onServer) ? (
+            // The server keeps an invoice's pages as first sent; later pages need sync (#5).
+            <p className="muted">{t("invoice.addPageAfterSend")}</p>
+          ) : (
+            <label className="button secondary">
+              {t("invoice.addPage")}
+              <input
+                type="file"
+                accept="image/*,application/pdf"
+                multiple
+                hidden
+                onChange={(e) => void intake.take(Array.from(e.currentTarget.files ?? []))}
+              />
+            </label>
+          )}
           {intake.errors.map((e) => (
             <p key={e} className="error" role="alert">
               {e}

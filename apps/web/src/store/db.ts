@@ -24,6 +24,8 @@ export interface LocalInvoice {
   readingError?: string;
   readingMs?: number;
   place: Place;
+  /** Why the server refused the invoice, in its words; cleared when it is sent again. */
+  sendError?: string;
 }
 
 export interface LocalPage {

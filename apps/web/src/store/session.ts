@@ -5,6 +5,7 @@ import type { ChalanDb } from "./db";
 export interface Session {
   token: string;
   email: string;
+  name: string;
 }
 
 export async function currentSession(db: ChalanDb): Promise<Session | null> {
@@ -12,7 +13,7 @@ export async function currentSession(db: ChalanDb): Promise<Session | null> {
   return (s?.value as Session | undefined) ?? null;
 }
 
-async function post(path: string, body: unknown): Promise<{ token: string }> {
+async function post(path: string, body: unknown): Promise<{ token: string; name: string }> {
   const res = await fetch(path, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -25,14 +26,14 @@ async function post(path: string, body: unknown): Promise<{ token: string }> {
 
 export async function signIn(db: ChalanDb, form: unknown): Promise<void> {
   const body = LoginRequest.parse(form);
-  const { token } = await post("/api/login", body);
-  await db.settings.put({ key: "session", value: { token, email: body.email } });
+  const { token, name } = await post("/api/login", body);
+  await db.settings.put({ key: "session", value: { token, email: body.email, name } });
 }
 
 export async function signUp(db: ChalanDb, form: unknown): Promise<void> {
   const body = SignupRequest.parse(form);
   const { token } = await post("/api/signup", body);
-  await db.settings.put({ key: "session", value: { token, email: body.email } });
+  await db.settings.put({ key: "session", value: { token, email: body.email, name: body.name } });
 }
 
 export async function signOut(db: ChalanDb): Promise<void> {

@@ -29,15 +29,17 @@ export const authRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
       );
       return issueToken(tx, { orgId, userId }, deps.config.tokenTtlMs);
     });
-    return reply.code(201).send({ token, orgId, userId });
+    return reply.code(201).send({ token, orgId, userId, name: body.name });
   });
 
   app.post("/api/login", async (req) => {
     const body = parseOr400(LoginRequest, req.body, "login");
-    const { rows } = await deps.pool.query<{ org_id: string; id: string; password_hash: string }>(
-      "SELECT org_id, id, password_hash FROM users WHERE lower(email) = $1",
-      [body.email],
-    );
+    const { rows } = await deps.pool.query<{
+      org_id: string;
+      id: string;
+      name: string;
+      password_hash: string;
+    }>("SELECT org_id, id, name, password_hash FROM users WHERE lower(email) = $1", [body.email]);
     const user = rows[0];
     if (!user || !(await verifyPassword(user.password_hash, body.password))) {
       throw new Problem(
@@ -51,6 +53,7 @@ export const authRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
       { orgId: user.org_id, userId: user.id },
       deps.config.tokenTtlMs,
     );
-    return { token, orgId: user.org_id, userId: user.id };
+    // The name comes back so a device can send invoices in the user's name without asking again.
+    return { token, orgId: user.org_id, userId: user.id, name: user.name };
   });
 };

@@ -1,0 +1,125 @@
+import "fake-indexeddb/auto";
+import { uuidv7 } from "@chalan/core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dbTargets } from "../../../server/test/databases";
+import { startTestServer, type TestServer } from "../../../server/test/harness";
+import { renderInvoiceImage } from "../../../server/test/render-invoice";
+import { sha256 } from "../capture/prepare-page";
+import { type ChalanDb, openDb } from "../store/db";
+import { addPages, captureInvoice, type NewPage } from "../store/invoices";
+import { invoiceSender } from "./send-invoices";
+
+let server: TestServer;
+let token: string;
+let db: ChalanDb;
+const toServer: typeof fetch = (url, init) => fetch(`${server.url}${url}`, init);
+
+beforeAll(async () => {
+  server = await startTestServer(dbTargets()[0] as ReturnType<typeof dbTargets>[number]);
+});
+afterAll(async () => {
+  await server?.chalan.stop();
+});
+beforeEach(async () => {
+  token = await server.signup();
+  db = openDb(`test-${uuidv7()}`);
+  await db.settings.put({
+    key: "session",
+    value: { token, email: "karim@example.com", name: "Karim Rahman" },
+  });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function page(bytes: Uint8Array, name = "memo.jpg"): Promise<NewPage> {
+  const hash = await sha256(bytes);
+  return {
+    bytes: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "image/jpeg" }),
+    mime: "image/jpeg",
+    width: 1240,
+    height: 1754,
+    sha256: hash,
+    original: { name, bytes: bytes.length, sha256: hash },
+  };
+}
+
+const invoice = async (supplierName: string) =>
+  (await renderInvoiceImage({ supplierName, format: "jpeg" })).bytes;
+
+async function serverInvoices(): Promise<{ id: string; pages: { sha256: string }[] }[]> {
+  return ((await (await server.api("GET", "/api/invoices", token)).json()) as { invoices: [] })
+    .invoices;
+}
+
+describe("sending invoices kept on the device", () => {
+  it("sends every page under the device's id and marks them on the server once it took them", async () => {
+    const a = await page(await invoice("Meghna Stores"));
+    const b = await page(await invoice("Meghna Stores page 2"), "p2.jpg");
+    const id = await captureInvoice(db, [a, b]);
+    await invoiceSender(db, toServer).kick();
+
+    const [stored] = await serverInvoices();
+    expect(stored?.id).toBe(id);
+    expect(stored?.pages.map((p) => p.sha256)).toEqual([a.sha256, b.sha256]);
+    expect((await db.invoices.get(id))?.place).toBe("server");
+    expect((await db.pages.toArray()).every((p) => p.onServer)).toBe(true);
+  });
+
+  it("makes one invoice on the server however often a send is repeated", async () => {
+    const id = await captureInvoice(db, [await page(await invoice("Padma Traders"))]);
+    const sender = invoiceSender(db, toServer);
+    await sender.kick();
+    // The answer was lost (connection dropped after the server committed): the device sends again.
+    await db.invoices.update(id, { place: "device" });
+    await sender.kick();
+    expect((await serverInvoices()).map((i) => i.id)).toEqual([id]);
+    expect((await db.invoices.get(id))?.place).toBe("server");
+  });
+
+  it("keeps the server's reason for a page it refuses, and still sends the others", async () => {
+    const broken = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const bad = await captureInvoice(db, [await page(broken, "torn.jpg")]);
+    const good = await captureInvoice(db, [await page(await invoice("Jamuna Hardware"))]);
+    await invoiceSender(db, toServer).kick();
+
+    const refused = await db.invoices.get(bad);
+    expect(refused?.place).toBe("device");
+    expect(refused?.sendError).toMatch(/torn\.jpg/);
+    expect((await db.pages.get([bad, 1]))?.onServer).toBe(false);
+    expect((await db.invoices.get(good))?.place).toBe("server");
+    expect((await serverInvoices()).map((i) => i.id)).toEqual([good]);
+  });
+
+  it("never marks a page added after sending as on the server: the server refuses other pages", async () => {
+    const id = await captureInvoice(db, [await page(await invoice("Karnaphuli Paper"))]);
+    const sender = invoiceSender(db, toServer);
+    await sender.kick();
+    await addPages(db, id, [await page(await invoice("Karnaphuli Paper p2"), "p2.jpg")]);
+    await sender.kick();
+    expect((await db.pages.get([id, 2]))?.onServer).toBe(false);
+    expect((await db.pages.get([id, 1]))?.onServer).toBe(true);
+    expect(await db.invoices.get(id)).toMatchObject({ place: "device" });
+    expect((await db.invoices.get(id))?.sendError).toMatch(/already exists with other pages/);
+  });
+
+  it("sends nothing without a valid sign-in, and leaves everything waiting", async () => {
+    const id = await captureInvoice(db, [await page(await invoice("Surma Foods"))]);
+    await db.settings.put({
+      key: "session",
+      value: { token: "x".repeat(43), email: "a@b.co", name: "A" },
+    });
+    await invoiceSender(db, toServer).kick();
+    expect((await db.invoices.get(id))?.place).toBe("device");
+    await db.settings.delete("session");
+    await invoiceSender(db, toServer).kick();
+    expect((await db.invoices.get(id))?.place).toBe("device");
+  });
+
+  it("leaves the invoice waiting when the server cannot be reached", async () => {
+    const id = await captureInvoice(db, [await page(await invoice("Titas Gas"))]);
+    const unplugged: typeof fetch = (url, init) => fetch(`http://127.0.0.1:9${url}`, init);
+    await invoiceSender(db, unplugged).kick();
+    expect((await db.invoices.get(id))?.place).toBe("device");
+  });
+});
