@@ -1,12 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { dhakaDate } from "@chalan/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbTargets } from "../../server/test/databases";
 import { startTestServer, type TestServer } from "../../server/test/harness";
 import { renderInvoiceImage } from "../../server/test/render-invoice";
-import { fieldText } from "../src/ui/field-text";
+import { fieldText, showMoney } from "../src/ui/field-text";
 import { launchChromium } from "./chromium";
 import { type NetworkSwitch, networkSwitch } from "./network-switch";
 
@@ -69,7 +70,8 @@ describe("the web app with no connection", () => {
     const invoice = await renderInvoiceImage({
       supplierName: "Padma Traders Ltd",
       invoiceNumber: "PT-2026-0318",
-      issueDate: "2026-03-18",
+      // Dated today, so the dashboard's month shows it.
+      issueDate: dhakaDate(new Date()),
       lines: [
         { description: "Rice (Miniket) 50 kg", qty: 4, unitPrice: 320_000 },
         { description: "Soybean oil 5 L", qty: 10, unitPrice: 86_000 },
@@ -132,7 +134,11 @@ describe("the web app with no connection", () => {
       await page.getByTestId("invoice-row").first().waitFor();
       expect(await page.getByTestId("invoice-row").count()).toBe(1);
       await page.getByTestId("waiting").filter({ hasText: "1 invoice waiting" }).waitFor();
-      await screenshots(page, (await page.getByTestId("invoice-row").getAttribute("href")) ?? "");
+      const invoiceHash = (await page.getByTestId("invoice-row").getAttribute("href")) ?? "";
+      await page.goto(`${net.url}/#/dashboard`);
+      const spend = showMoney(invoice.total, "en");
+      await page.getByTestId("month-spend").filter({ hasText: spend }).waitFor();
+      await screenshots(page, invoiceHash);
       expect(foreign).toEqual([]);
     } finally {
       await chrome.close();
@@ -172,7 +178,7 @@ describe("the web app with no connection", () => {
       expect(await fieldValue(again, "notes")).toBe("paid cash, কাল দেখব");
       await again.waitForFunction(() => {
         const img = document.querySelector<HTMLImageElement>("[data-testid=page-image]");
-        return img !== null && img.complete && img.naturalWidth > 0;
+        return img?.complete === true && img.naturalWidth > 0;
       });
       // The invoice being saved when the power went is there whole, or not at all.
       const invoices = await again.evaluate(() => {

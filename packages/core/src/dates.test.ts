@@ -6,6 +6,7 @@ import {
   findDates,
   monthName,
   monthRange,
+  nextMonth,
   parseDate,
   previousMonth,
 } from "./dates";
@@ -126,6 +127,13 @@ describe("Dhaka calendar", () => {
     expect(previousMonth("2026-03")).toBe("2026-02");
     expect(previousMonth("2026-01")).toBe("2025-12");
     expect(() => previousMonth("2026-13")).toThrow(RangeError);
+  });
+
+  it("steps forward one month, across years", () => {
+    expect(nextMonth("2026-03")).toBe("2026-04");
+    expect(nextMonth("2026-12")).toBe("2027-01");
+    expect(nextMonth(previousMonth("2026-01"))).toBe("2026-01");
+    expect(() => nextMonth("2026-00")).toThrow(RangeError);
   });
 
   it("gives the first and last day of a month", () => {

@@ -186,6 +186,11 @@ export function previousMonth(month: string): string {
   return mo === 1 ? `${pad(year - 1, 4)}-12` : `${pad(year, 4)}-${pad(mo - 1)}`;
 }
 
+export function nextMonth(month: string): string {
+  const { year, month: mo } = parseMonth(month);
+  return mo === 12 ? `${pad(year + 1, 4)}-01` : `${pad(year, 4)}-${pad(mo + 1)}`;
+}
+
 /** First and last calendar day of `YYYY-MM`, inclusive. */
 export function monthRange(month: string): { from: string; to: string } {
   const { year, month: mo } = parseMonth(month);

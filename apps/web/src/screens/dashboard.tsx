@@ -1,6 +1,14 @@
-import { dailyTotals, dhakaMonth, type ReportInvoice, summariseMonth } from "@chalan/core";
+import {
+  dailyTotals,
+  dhakaMonth,
+  nextMonth,
+  previousMonth,
+  type ReportInvoice,
+  summariseMonth,
+} from "@chalan/core";
 import { BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
 import { useLiveQuery } from "dexie-react-hooks";
+import { useState } from "react";
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { db } from "../store/app-db";
@@ -22,13 +30,23 @@ const asReport = (inv: LocalInvoice): ReportInvoice => ({
   status: inv.status,
 });
 
-/** This month's spend from what is on the device: works offline, same sums as the monthly email. */
+/** `December 2026` / `ডিসেম্বর ২০২৬` for `2026-12`. */
+function monthTitle(month: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang === "bn" ? "bn-BD" : "en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A month's spend from what is on the device: works offline, same sums as the monthly email. */
 export function Dashboard() {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const thisMonth = dhakaMonth(new Date());
+  const [month, setMonth] = useState(thisMonth);
   const all = useLiveQuery(() => db.invoices.toArray(), []);
   if (!all) return null;
-  const month = dhakaMonth(new Date());
   const invoices = all.map(asReport).filter((inv) => inv.issueDate?.startsWith(month));
   const summary = summariseMonth({ submitterEmail: "", submitterName: "", month, invoices });
   const days = dailyTotals(invoices, month);
@@ -37,9 +55,26 @@ export function Dashboard() {
 
   return (
     <section className="dashboard">
-      <h1>
-        {t("dashboard.title")} · {month}
-      </h1>
+      <div className="month-nav">
+        <button
+          type="button"
+          className="secondary"
+          aria-label={t("dashboard.previous")}
+          onClick={() => setMonth(previousMonth(month))}
+        >
+          ‹
+        </button>
+        <h1>{monthTitle(month, lang)}</h1>
+        <button
+          type="button"
+          className="secondary"
+          aria-label={t("dashboard.next")}
+          disabled={month >= thisMonth}
+          onClick={() => setMonth(nextMonth(month))}
+        >
+          ›
+        </button>
+      </div>
       <div className="tiles">
         <div className="tile">
           <span>{t("dashboard.spend")}</span>
@@ -55,7 +90,7 @@ export function Dashboard() {
         </div>
       </div>
       {summary.total === 0 ? (
-        <p className="empty">{t("dashboard.none")}</p>
+        <p className="empty">{t("dashboard.none", { month: monthTitle(month, lang) })}</p>
       ) : (
         <>
           <h2>{t("dashboard.daily")}</h2>

@@ -37,7 +37,7 @@ export function InvoiceScreen({ id }: { id: string }) {
         <PlaceBadge inv={inv} />
         <span className="muted" data-testid="reading">
           {t(`reading.${inv.reading}`, {
-            seconds: ((inv.readingMs ?? 0) / 1000).toFixed(1),
+            seconds: (inv.readingMs ?? 0) / 1000,
             error: inv.readingError,
           })}
         </span>
