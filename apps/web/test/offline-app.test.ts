@@ -129,6 +129,11 @@ describe("the web app with no connection", () => {
       expect(await fieldValue(page, "vat")).toBe(fieldText("vat", invoice.vat, "en"));
       await page.locator("#field-total").focus();
       await page.getByTestId("highlight").waitFor();
+      await page.locator(".change-log summary").click();
+      const log = await page.getByTestId("change-log").textContent();
+      expect(log).toMatch(/You Supplier: Padma Traders & Sons · not synced yet/);
+      expect(log).toMatch(/Read here .*Total: /);
+      expect(log).toMatch(/You captured, 1 page/);
 
       await page.goto(`${net.url}/#/invoices`);
       await page.getByTestId("invoice-row").first().waitFor();

@@ -134,5 +134,16 @@ export const bn: Texts<typeof en> = {
     signOut: "সাইন আউট",
     needsNetwork: "সাইন ইন করতে ইন্টারনেট লাগে; ছবি তুলতে লাগে না।",
   },
+  log: {
+    title_one: "এই ডিভাইসে {{count, number}}টি পরিবর্তন রাখা",
+    title_other: "এই ডিভাইসে {{count, number}}টি পরিবর্তন রাখা",
+    capture_one: "ছবি তোলা, {{count, number}} পাতা",
+    capture_other: "ছবি তোলা, {{count, number}} পাতা",
+    add_page_one: "{{count, number}} পাতা যোগ",
+    add_page_other: "{{count, number}} পাতা যোগ",
+    by: { human: "আপনি", local_ocr: "এখানে পড়া", server_ocr: "সার্ভার", import: "আমদানি" },
+    pushed: "সিঙ্ক হয়েছে",
+    waiting: "এখনও সিঙ্ক হয়নি",
+  },
   language: { label: "ভাষা", en: "English", bn: "বাংলা" },
 };

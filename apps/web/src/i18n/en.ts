@@ -130,5 +130,16 @@ export const en = {
     signOut: "Sign out",
     needsNetwork: "Signing in needs the internet; capturing does not.",
   },
+  log: {
+    title_one: "{{count, number}} change kept on this device",
+    title_other: "{{count, number}} changes kept on this device",
+    capture_one: "captured, {{count, number}} page",
+    capture_other: "captured, {{count, number}} pages",
+    add_page_one: "{{count, number}} page added",
+    add_page_other: "{{count, number}} pages added",
+    by: { human: "You", local_ocr: "Read here", server_ocr: "Server", import: "Import" },
+    pushed: "synced",
+    waiting: "not synced yet",
+  },
   language: { label: "Language", en: "English", bn: "বাংলা" },
 } as const;

@@ -8,6 +8,7 @@ import { addPages, editFields } from "../store/invoices";
 import { PlaceBadge, StatusBadge } from "../ui/badges";
 import { type EditableField, editableFields } from "../ui/field-text";
 import { href } from "../ui/use-route";
+import { ChangeLog } from "./change-log";
 import { FieldEditor } from "./field-editor";
 import { PageViewer } from "./page-viewer";
 
@@ -84,11 +85,14 @@ export function InvoiceScreen({ id }: { id: string }) {
             </p>
           ))}
         </div>
-        <form className="fields" onSubmit={(e) => e.preventDefault()}>
-          {editableFields.map((f) => (
-            <FieldEditor key={f} field={f} inv={inv} save={save} onFocus={setFocused} />
-          ))}
-        </form>
+        <div>
+          <form className="fields" onSubmit={(e) => e.preventDefault()}>
+            {editableFields.map((f) => (
+              <FieldEditor key={f} field={f} inv={inv} save={save} onFocus={setFocused} />
+            ))}
+          </form>
+          <ChangeLog invoiceId={id} />
+        </div>
       </div>
     </section>
   );

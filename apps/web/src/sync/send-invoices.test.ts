@@ -64,6 +64,7 @@ describe("sending invoices kept on the device", () => {
     expect(stored?.pages.map((p) => p.sha256)).toEqual([a.sha256, b.sha256]);
     expect((await db.invoices.get(id))?.place).toBe("server");
     expect((await db.pages.toArray()).every((p) => p.onServer)).toBe(true);
+    expect((await db.mutations.toArray()).map((m) => [m.kind, m.pushed])).toEqual([["capture", 1]]);
   });
 
   it("makes one invoice on the server however often a send is repeated", async () => {

@@ -76,11 +76,17 @@ async function sendOne(
       return "refused";
     }
     if (!res.ok) return await back(db, inv.id, "stop");
-    await db.transaction("rw", [db.invoices, db.pages], async () => {
+    await db.transaction("rw", [db.invoices, db.pages, db.mutations], async () => {
       await db.pages.bulkUpdate(
         pages.map((p) => ({ key: [inv.id, p.n], changes: { onServer: true } })),
       );
       await db.invoices.update(inv.id, { place: "server" });
+      // The capture has reached the server; edits wait for the op-log sync.
+      await db.mutations
+        .where("invoiceId")
+        .equals(inv.id)
+        .filter((m) => m.kind === "capture")
+        .modify({ pushed: 1 });
     });
     return "sent";
   } catch {
