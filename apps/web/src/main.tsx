@@ -12,6 +12,8 @@ import { reader, sender } from "./store/app-db";
 // The service worker keeps the whole app so it starts with no network; the OCR files are fetched
 // into its cache once it runs, and again whenever a connection comes back until they are all there.
 registerSW({ immediate: true });
+// Asked early: a browser that grants it will not clear unsynced invoices under storage pressure.
+void navigator.storage?.persist?.();
 const cacheOcr = () => navigator.serviceWorker?.ready.then(cacheOcrFiles);
 void cacheOcr();
 addEventListener("online", () => void cacheOcr());

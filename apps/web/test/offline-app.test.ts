@@ -272,6 +272,18 @@ describe("bad input in the web app", () => {
       await page.reload();
       await page.locator("#field-issueDate").waitFor();
       expect(await fieldValue(page, "issueDate")).not.toBe("31/02/2026");
+
+      // A clerk moves between invoices from the keyboard.
+      const first = page.url();
+      await page.goto(`${net.url}/#/capture`);
+      await page.getByTestId("capture-files").setInputFiles(files.good);
+      await page.waitForURL((url) => url.hash.startsWith("#/invoice/") && url.href !== first);
+      const second = page.url();
+      await page.locator("#field-total").waitFor();
+      await page.keyboard.press("Alt+ArrowRight");
+      await page.waitForURL(first);
+      await page.keyboard.press("Alt+ArrowLeft");
+      await page.waitForURL(second);
     } finally {
       await chrome.close();
     }

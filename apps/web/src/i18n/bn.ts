@@ -77,6 +77,7 @@ export const bn: Texts<typeof en> = {
     savedAt: "এই ডিভাইসে সংরক্ষিত",
     invalid: "সংরক্ষণ হয়নি: {{reason}}",
     reasons: "কেন যাচাই দরকার",
+    keys: "Enter: পরের ঘর · Alt+→ / Alt+←: পরের / আগের চালান · Alt+R: পরের যাচাই",
     sendError: "সার্ভার এই চালান নেয়নি: {{reason}}",
     sendAgain: "আবার পাঠান",
     addPageAfterSend: "এই চালান সার্ভারে আছে; এখানে এখনও পাতা যোগ করা যায় না।",

@@ -73,6 +73,7 @@ export const en = {
     savedAt: "Saved on this device",
     invalid: "Not saved: {{reason}}",
     reasons: "Why it needs review",
+    keys: "Enter: next field · Alt+→ / Alt+←: next / previous invoice · Alt+R: next to review",
     sendError: "The server did not take this invoice: {{reason}}",
     sendAgain: "Send again",
     addPageAfterSend: "This invoice is on the server; pages cannot be added to it here yet.",

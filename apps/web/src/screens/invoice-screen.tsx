@@ -7,6 +7,7 @@ import { db, sender } from "../store/app-db";
 import { addPages, editFields } from "../store/invoices";
 import { PlaceBadge, StatusBadge } from "../ui/badges";
 import { type EditableField, editableFields } from "../ui/field-text";
+import { useInvoiceKeys } from "../ui/use-invoice-keys";
 import { href } from "../ui/use-route";
 import { ChangeLog } from "./change-log";
 import { FieldEditor } from "./field-editor";
@@ -19,6 +20,7 @@ export function InvoiceScreen({ id }: { id: string }) {
   const [focused, setFocused] = useState<EditableField>();
   const [page, setPage] = useState(1);
   const intake = usePageIntake((more) => addPages(db, id, more));
+  useInvoiceKeys(id);
 
   if (inv === null) return null;
   if (inv === undefined) return <p className="error">{t("invoice.notFound")}</p>;
@@ -31,7 +33,8 @@ export function InvoiceScreen({ id }: { id: string }) {
   return (
     <section className="invoice">
       <p>
-        <a href={href({ screen: "invoices" })}>← {t("invoice.back")}</a>
+        <a href={href({ screen: "invoices" })}>← {t("invoice.back")}</a>{" "}
+        <span className="muted keys">{t("invoice.keys")}</span>
       </p>
       <div className="badges">
         <StatusBadge inv={inv} />
