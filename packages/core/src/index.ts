@@ -14,6 +14,7 @@ export * from "./invoice-email";
 export * from "./money";
 export * from "./monthly-report";
 export * from "./ocr";
+export * from "./page-tilt";
 export * from "./report-schedule";
 export * from "./tesseract-page";
 export * from "./text-similarity";

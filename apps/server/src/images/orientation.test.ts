@@ -1,14 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { renderInvoiceImage } from "../../test/render-invoice";
-import {
-  cropPixels,
-  encodePng,
-  grayPixels,
-  levellingAngle,
-  measureTilt,
-  rotatePixels,
-} from "./orientation";
+import { cropPixels, encodePng, grayPixels, measureTilt, rotatePixels } from "./orientation";
 
 const tilt = (bytes: Buffer, degrees: number) =>
   sharp(bytes).rotate(degrees, { background: "#ffffff" }).png().toBuffer();
@@ -32,15 +25,6 @@ describe("measureTilt", () => {
     expect(await measureTilt(await grayPixels(blank))).toBe(0);
     const { bytes } = await renderInvoiceImage();
     expect(await measureTilt(await grayPixels(await tilt(bytes, 90)))).toBe(0);
-  });
-});
-
-describe("levellingAngle", () => {
-  it("levels a page tilted 2° or more and leaves a smaller tilt to the OCR", () => {
-    expect(levellingAngle(1.9)).toBe(0);
-    expect(levellingAngle(-1.5)).toBe(0);
-    expect(levellingAngle(2)).toBe(2);
-    expect(levellingAngle(-4.3)).toBe(-4.3);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Box, OcrPage } from "@chalan/core";
+import { type Box, levellingAngle, type OcrPage } from "@chalan/core";
 import { evenOutLighting } from "../images/illumination";
 import { inkBlobs } from "../images/ink-blobs";
 import {
@@ -6,7 +6,6 @@ import {
   encodePng,
   type GrayPixels,
   grayPixels,
-  levellingAngle,
   measureTilt,
   rotatePixels,
 } from "../images/orientation";
