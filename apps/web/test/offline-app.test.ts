@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { dhakaDate } from "@chalan/core";
 import type { Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { grayPixels, measureTilt } from "../../server/src/images/orientation";
 import { dbTargets } from "../../server/test/databases";
 import { startTestServer, type TestServer } from "../../server/test/harness";
 import { renderInvoiceImage } from "../../server/test/render-invoice";
@@ -207,6 +209,48 @@ describe("the web app with no connection", () => {
       });
       expect(invoices.length).toBeGreaterThanOrEqual(1);
       for (const inv of invoices) expect(inv.pages).toBe(inv.pageCount);
+    } finally {
+      await chrome.close();
+    }
+  }, 300_000);
+});
+
+describe("a page photographed askew", () => {
+  it("is kept level, as the server levels it, and read", async () => {
+    const invoice = await renderInvoiceImage({
+      supplierName: "Karnaphuli Traders",
+      format: "jpeg",
+    });
+    const askew = await sharp(invoice.bytes).rotate(4, { background: "#f4f1ea" }).jpeg().toBuffer();
+    const before = await measureTilt(await grayPixels(askew));
+    expect(before).toBeGreaterThan(3.5);
+    const chrome = await launchChromium(await profile());
+    try {
+      const page = await chrome.context.newPage();
+      await page.goto(`${net.url}/#/capture`);
+      await page.getByTestId("capture-files").setInputFiles(await writeTemp("askew.jpg", askew));
+      await page.waitForURL(/#\/invoice\//);
+      const total = fieldText("total", invoice.total, "en");
+      await page.waitForFunction(
+        (want) => (document.querySelector("#field-total") as HTMLInputElement)?.value === want,
+        total,
+        { timeout: 120_000, polling: 250 },
+      );
+      const id = page.url().split("/").pop() as string;
+      const kept = await page.evaluate(async (id) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open("chalan");
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const stored = await new Promise<{ bytes: Blob }>((resolve) => {
+          const get = db.transaction("pages").objectStore("pages").get([id, 1]);
+          get.onsuccess = () => resolve(get.result);
+        });
+        return Array.from(new Uint8Array(await stored.bytes.arrayBuffer()));
+      }, id);
+      const after = await measureTilt(await grayPixels(Buffer.from(kept)));
+      expect(Math.abs(after)).toBeLessThan(1);
     } finally {
       await chrome.close();
     }

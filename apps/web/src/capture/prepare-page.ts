@@ -1,4 +1,12 @@
-import { imageDimensions, sniffFileKind } from "@chalan/core";
+import {
+  imageDimensions,
+  inkAgainstPaper,
+  levellingAngle,
+  sniffFileKind,
+  TILT_PAPER_BLUR,
+  TILT_PROBE_LONG_SIDE,
+  tiltOfInk,
+} from "@chalan/core";
 import type { NewPage } from "../store/invoices";
 
 /** Long side of a page kept on the device: enough for OCR, small enough for a cheap phone. */
@@ -46,21 +54,58 @@ export async function preparePage(file: File, opts: PrepareOptions): Promise<New
     const scale = Math.min(1, LONG_SIDE / Math.max(image.width, image.height));
     const width = Math.max(1, Math.round(image.width * scale));
     const height = Math.max(1, Math.round(image.height * scale));
-    const canvas = new OffscreenCanvas(width, height);
+    // A page photographed or scanned askew is kept level, as the server levels it before reading:
+    // Tesseract reads it surer, and field boxes match the image kept.
+    const turn = (levellingAngle(measureTilt(image)) * Math.PI) / 180;
+    const outW = Math.ceil(width * Math.abs(Math.cos(turn)) + height * Math.abs(Math.sin(turn)));
+    const outH = Math.ceil(width * Math.abs(Math.sin(turn)) + height * Math.abs(Math.cos(turn)));
+    const canvas = new OffscreenCanvas(outW, outH);
     const ctx = canvas.getContext("2d");
     if (!ctx) throw new CaptureError("damaged", file.name);
-    // JPEG has no transparency: a transparent PNG would turn black without a white ground.
+    // JPEG has no transparency: a transparent PNG, or the corners a turn uncovers, would turn black.
     ctx.fillStyle = "#fff";
-    ctx.fillRect(0, 0, width, height);
+    ctx.fillRect(0, 0, outW, outH);
     if (opts.grayscale) ctx.filter = "grayscale(1)";
     ctx.imageSmoothingQuality = "high";
-    ctx.drawImage(image, 0, 0, width, height);
+    ctx.translate(outW / 2, outH / 2);
+    ctx.rotate(-turn);
+    ctx.drawImage(image, -width / 2, -height / 2, width, height);
     const out = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.85 });
     const kept = new Uint8Array(await out.arrayBuffer());
-    return { bytes: out, mime: "image/jpeg", width, height, sha256: await sha256(kept), original };
+    return {
+      bytes: out,
+      mime: "image/jpeg",
+      width: outW,
+      height: outH,
+      sha256: await sha256(kept),
+      original,
+    };
   } finally {
     image.close();
   }
+}
+
+/** Degrees clockwise the page's text lines lean, measured by core on a small gray copy. */
+function measureTilt(image: ImageBitmap): number {
+  const scale = Math.min(1, TILT_PROBE_LONG_SIDE / Math.max(image.width, image.height));
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+  const gray = (filter: string) => {
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext("2d", { willReadFrequently: true });
+    if (!ctx) return new Uint8Array(width * height);
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, width, height);
+    ctx.filter = filter;
+    ctx.drawImage(image, 0, 0, width, height);
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    const out = new Uint8Array(width * height);
+    for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4] ?? 0;
+    return out;
+  };
+  // CSS blur takes the standard deviation, like the server's sharp.blur(sigma).
+  const paper = gray(`grayscale(1) blur(${TILT_PAPER_BLUR}px)`);
+  return tiltOfInk(inkAgainstPaper(gray("grayscale(1)"), paper, width, height));
 }
 
 async function decode(blob: Blob, name: string): Promise<ImageBitmap> {
