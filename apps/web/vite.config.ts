@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import react from "@vitejs/plugin-react";
@@ -8,19 +8,25 @@ import { VitePWA } from "vite-plugin-pwa";
 const require = createRequire(import.meta.url);
 const pkgDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 
+const version = (name: string) =>
+  JSON.parse(readFileSync(path.join(pkgDir(name), "package.json"), "utf8")).version as string;
+
 /** The LSTM-only cores: tesseract.js picks one by the device's WebAssembly SIMD support. */
 const CORES = ["relaxedsimd-lstm", "simd-lstm", "lstm"].map((c) => `tesseract-core-${c}.wasm.js`);
 /**
- * Versioned, so a release with another Tesseract never reads a model or core cached by an older
- * one (the service worker keeps these files until their URL changes).
+ * Versioned, so a release with another Tesseract or pdf.js never reads files cached by an older one
+ * (the service worker keeps these files until their URL changes).
  */
-const OCR_DIR = `ocr/${JSON.parse(readFileSync(path.join(pkgDir("tesseract.js"), "package.json"), "utf8")).version}`;
+const OCR_DIR = `ocr/${version("tesseract.js")}`;
+const PDF_DIR = `pdf/${version("pdfjs-dist")}`;
+const PDF_FONTS = path.join(pkgDir("pdfjs-dist"), "standard_fonts");
 
 /**
- * Tesseract's worker, cores and models, copied from npm into the build under `/ocr/`, so the app
- * reads invoices with files from our own server (and the service worker's cache), never a CDN.
+ * What reading on the device needs besides the app: Tesseract's worker, cores and models, and
+ * pdf.js's worker and the standard fonts PDFs may name without embedding. Copied from npm into the
+ * build, so it is served by our own server (and the service worker's cache), never a CDN.
  */
-function selfHostedOcr(): Plugin {
+function selfHostedReaders(): Plugin {
   const files: Record<string, string> = {
     [`${OCR_DIR}/worker.min.js`]: path.join(pkgDir("tesseract.js"), "dist/worker.min.js"),
     ...Object.fromEntries(
@@ -33,9 +39,13 @@ function selfHostedOcr(): Plugin {
         path.join(pkgDir(`@tesseract.js-data/${lang}`), "4.0.0_best_int", `${lang}.traineddata.gz`),
       ]),
     ),
+    [`${PDF_DIR}/pdf.worker.min.mjs`]: path.join(pkgDir("pdfjs-dist"), "build/pdf.worker.min.mjs"),
+    ...Object.fromEntries(
+      PDF_FONTS_LIST.map((f) => [`${PDF_DIR}/standard_fonts/${f}`, path.join(PDF_FONTS, f)]),
+    ),
   };
   return {
-    name: "chalan-self-hosted-ocr",
+    name: "chalan-self-hosted-readers",
     apply: "build",
     generateBundle() {
       for (const [fileName, from] of Object.entries(files)) {
@@ -45,16 +55,23 @@ function selfHostedOcr(): Plugin {
   };
 }
 
-/** The Cache Storage cache holding the OCR files; the app fills it (see `ocr/ocr-files.ts`). */
-const OCR_CACHE = "chalan-ocr";
+const PDF_FONTS_LIST = readdirSync(PDF_FONTS).filter((f) => /\.(pfb|ttf)$/.test(f));
+
+/** The Cache Storage cache holding those files; the app fills it (see `ocr/reader-files.ts`). */
+const READER_CACHE = "chalan-readers";
 
 export default defineConfig({
   root: import.meta.dirname,
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
-  define: { __OCR_DIR__: JSON.stringify(OCR_DIR), __OCR_CACHE__: JSON.stringify(OCR_CACHE) },
+  define: {
+    __OCR_DIR__: JSON.stringify(OCR_DIR),
+    __PDF_DIR__: JSON.stringify(PDF_DIR),
+    __PDF_FONTS__: JSON.stringify(PDF_FONTS_LIST),
+    __READER_CACHE__: JSON.stringify(READER_CACHE),
+  },
   plugins: [
     react(),
-    selfHostedOcr(),
+    selfHostedReaders(),
     VitePWA({
       registerType: "autoUpdate",
       manifest: {
@@ -73,15 +90,15 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The app itself, so a cold start with no network works. The OCR files (three cores, one
-        // used) are cached at run time instead: the app fetches the ones this device needs once.
-        globPatterns: ["**/*.{js,css,html,svg,png,woff2,webmanifest}"],
-        globIgnores: ["ocr/**"],
+        // The app itself, so a cold start with no network works. The readers' files (three OCR
+        // cores, one used) are cached at run time: the app fetches the ones this device needs once.
+        globPatterns: ["**/*.{js,mjs,css,html,svg,png,woff2,webmanifest}"],
+        globIgnores: ["ocr/**", "pdf/**"],
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => url.pathname.startsWith("/ocr/"),
+            urlPattern: ({ url }) => /^\/(?:ocr|pdf)\//.test(url.pathname),
             handler: "CacheFirst",
-            options: { cacheName: OCR_CACHE },
+            options: { cacheName: READER_CACHE },
           },
         ],
         navigateFallback: "/index.html",

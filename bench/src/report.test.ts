@@ -71,7 +71,7 @@ describe("the web app's section", () => {
         dataset: "generated (seed 1)",
         pages: 4,
         browser: "156.0",
-        firstLoad: { appBytes: 912_000, ocrBytes: 8_350_000, requests: 20 },
+        firstLoad: { appBytes: 912_000, readerBytes: 8_350_000, requests: 20 },
         secondsToDraft: { median: 1.13, p90: 3.04 },
         readingSeconds: { median: 0.93, p90: 2.77 },
         fields: { total },
@@ -81,8 +81,7 @@ describe("the web app's section", () => {
         failedReadings: 0,
       },
     });
-    expect(md).toContain("First visit: the app 0.87 MB (target < 2 MB), then the OCR worker");
-    expect(md).toContain("models 7.96 MB");
+    expect(md).toContain("First visit: the app 0.87 MB (target < 2 MB), then the readers 7.96 MB");
     expect(md).toContain("median 1.13, p90 3.04; OCR + extraction alone: median 0.93, p90 2.77");
     expect(md).toContain("| all | 0.750 |");
     expect(md).toContain("| bn | 0.500 |");

@@ -68,8 +68,8 @@ function webSection({ date, machine, result: r }: WebRecorded): string {
     `## web app: on-device reading in headless Chromium (${date.slice(0, 10)})`,
     "",
     `${r.pages} pages of ${r.dataset}, captured in the app with the network cut, Chromium ${r.browser} on ${machine}.`,
-    `First visit: the app ${mb(r.firstLoad.appBytes)} (target < 2 MB), then the OCR worker, core and ` +
-      `English + Bengali models ${mb(r.firstLoad.ocrBytes)}, cached for offline use (${r.firstLoad.requests} requests).`,
+    `First visit: the app ${mb(r.firstLoad.appBytes)} (target < 2 MB), then the readers ${mb(r.firstLoad.readerBytes)} ` +
+      `(OCR worker, core, English + Bengali models; pdf.js worker and fonts), cached for offline use (${r.firstLoad.requests} requests).`,
     `Seconds from choosing the photo to the draft on screen: median ${r.secondsToDraft.median}, p90 ${r.secondsToDraft.p90}; ` +
       `OCR + extraction alone: median ${r.readingSeconds.median}, p90 ${r.readingSeconds.p90}. Readings that failed: ${r.failedReadings}.`,
     "",

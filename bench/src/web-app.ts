@@ -4,6 +4,7 @@ import path from "node:path";
 import Fastify from "fastify";
 import { webRoutes } from "../../apps/server/src/http/routes/web-routes";
 import { launchChromium } from "../../apps/web/test/chromium";
+import { installApp } from "../../apps/web/test/install-app";
 import { networkSwitch } from "../../apps/web/test/network-switch";
 import type { Dataset } from "./extraction";
 import { type FieldScore, type Observation, observe, scoreFields } from "./metrics";
@@ -13,7 +14,7 @@ export interface WebAppResult {
   pages: number;
   browser: string;
   /** Bytes the server sent on a first visit, until the app and the OCR files were cached. */
-  firstLoad: { appBytes: number; ocrBytes: number; requests: number };
+  firstLoad: { appBytes: number; readerBytes: number; requests: number };
   /** From choosing the file to the draft on screen: downscale, store, OCR, extraction. */
   secondsToDraft: { median: number; p90: number };
   /** OCR + extraction alone, as the page measured it. */
@@ -43,11 +44,11 @@ interface StoredInvoice {
  */
 export async function benchWebApp(dataset: Dataset): Promise<WebAppResult> {
   const app = Fastify();
-  const sent = { app: 0, ocr: 0, requests: 0 };
+  const sent = { app: 0, readers: 0, requests: 0 };
   app.addHook("onResponse", async (req, reply) => {
     const bytes = Number(reply.getHeader("content-length") ?? 0);
     sent.requests += 1;
-    if (req.url.startsWith("/ocr/")) sent.ocr += bytes;
+    if (/^\/(?:ocr|pdf)\//.test(req.url)) sent.readers += bytes;
     else sent.app += bytes;
   });
   await app.register(webRoutes);
@@ -57,16 +58,8 @@ export async function benchWebApp(dataset: Dataset): Promise<WebAppResult> {
   const chrome = await launchChromium(profile);
   try {
     const page = await chrome.context.newPage();
-    await page.goto(`${net.url}/`);
-    while (
-      !(await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        return (await (await caches.open("chalan-ocr")).keys()).length === 4;
-      }))
-    ) {
-      await page.waitForTimeout(250);
-    }
-    const firstLoad = { appBytes: sent.app, ocrBytes: sent.ocr, requests: sent.requests };
+    await installApp(page, net.url);
+    const firstLoad = { appBytes: sent.app, readerBytes: sent.readers, requests: sent.requests };
 
     await net.cut();
     await chrome.context.setOffline(true);

@@ -46,15 +46,19 @@ describe("the web app is served by our own server", () => {
     expect(await sw.text()).toContain("index.html");
   });
 
-  it("serves Tesseract's worker, cores and models for reading on the device", async () => {
-    const { version } = createRequire(import.meta.url)("tesseract.js/package.json");
+  it("serves Tesseract's and pdf.js's workers, cores, models and fonts for reading on the device", async () => {
+    const version = (pkg: string) => createRequire(import.meta.url)(`${pkg}/package.json`).version;
+    const ocr = `/ocr/${version("tesseract.js")}`;
+    const pdf = `/pdf/${version("pdfjs-dist")}`;
     for (const file of [
-      "worker.min.js",
-      "core/tesseract-core-simd-lstm.wasm.js",
-      "lang/eng.traineddata.gz",
-      "lang/ben.traineddata.gz",
+      `${ocr}/worker.min.js`,
+      `${ocr}/core/tesseract-core-simd-lstm.wasm.js`,
+      `${ocr}/lang/eng.traineddata.gz`,
+      `${ocr}/lang/ben.traineddata.gz`,
+      `${pdf}/pdf.worker.min.mjs`,
+      `${pdf}/standard_fonts/LiberationSans-Regular.ttf`,
     ]) {
-      const res = await get(`/ocr/${version}/${file}`);
+      const res = await get(file);
       expect(res.status, file).toBe(200);
       expect(Number(res.headers.get("content-length"))).toBeGreaterThan(100_000);
     }

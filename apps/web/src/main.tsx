@@ -6,17 +6,17 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
 import { initI18n } from "./i18n/i18n";
-import { cacheOcrFiles } from "./ocr/ocr-files";
+import { cacheReaderFiles } from "./ocr/reader-files";
 import { reader, sender } from "./store/app-db";
 
-// The service worker keeps the whole app so it starts with no network; the OCR files are fetched
-// into its cache once it runs, and again whenever a connection comes back until they are all there.
+// The service worker keeps the whole app so it starts with no network; the readers' files are
+// fetched into its cache once it runs, and again whenever a connection comes back until all there.
 registerSW({ immediate: true });
 // Asked early: a browser that grants it will not clear unsynced invoices under storage pressure.
 void navigator.storage?.persist?.();
-const cacheOcr = () => navigator.serviceWorker?.ready.then(cacheOcrFiles);
-void cacheOcr();
-addEventListener("online", () => void cacheOcr());
+const cacheReaders = () => navigator.serviceWorker?.ready.then(cacheReaderFiles);
+void cacheReaders();
+addEventListener("online", () => void cacheReaders());
 await initI18n();
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

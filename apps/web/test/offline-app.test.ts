@@ -2,15 +2,18 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { dhakaDate } from "@chalan/core";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grayPixels, measureTilt } from "../../server/src/images/orientation";
+import { onePagePdf } from "../../server/src/images/pdf-test-files";
 import { dbTargets } from "../../server/test/databases";
 import { startTestServer, type TestServer } from "../../server/test/harness";
 import { renderInvoiceImage } from "../../server/test/render-invoice";
 import { fieldText, showMoney } from "../src/ui/field-text";
 import { launchChromium } from "./chromium";
+import { installApp } from "./install-app";
 import { type NetworkSwitch, networkSwitch } from "./network-switch";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../e2e/screenshots");
@@ -45,23 +48,8 @@ async function writeTemp(name: string, bytes: Buffer): Promise<string> {
   return file;
 }
 
-/** Loads the app and waits until it and the OCR files are in the service worker's caches. */
-async function install(page: Page): Promise<void> {
-  await page.goto(`${net.url}/`);
-  const deadline = Date.now() + 120_000;
-  // Polled from here: waitForFunction takes the promise an async predicate returns for "true".
-  while (
-    !(await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      const ocr = await caches.open("chalan-ocr");
-      return navigator.serviceWorker.controller !== null && (await ocr.keys()).length === 4;
-    }))
-  ) {
-    if (Date.now() > deadline)
-      throw new Error("the app and its OCR files were not cached in 2 min");
-    await page.waitForTimeout(500);
-  }
-}
+/** Loads the app and waits until it and the readers' files are in the service worker's caches. */
+const install = (page: Page) => installApp(page, net.url);
 
 async function fieldValue(page: Page, field: string): Promise<string> {
   return page.locator(`#field-${field}`).inputValue();
@@ -211,6 +199,54 @@ describe("the web app with no connection", () => {
       for (const inv of invoices) expect(inv.pages).toBe(inv.pageCount);
     } finally {
       await chrome.close();
+    }
+  }, 300_000);
+});
+
+describe("a PDF invoice", () => {
+  it("is read on the device with no connection, and a locked one is refused", async () => {
+    const doc = await PDFDocument.create();
+    const pdfPage = doc.addPage([595, 842]);
+    // Helvetica is not embedded: pdf.js draws it with the standard fonts we serve.
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    pdfPage.drawText("Meghna Traders", { x: 50, y: 780, size: 18, font });
+    pdfPage.drawText("Invoice No: MT-1042", { x: 50, y: 740, size: 11, font });
+    pdfPage.drawText("Date: 18/03/2026", { x: 400, y: 740, size: 11, font });
+    pdfPage.drawText("Total: Tk 1,150.00", { x: 400, y: 580, size: 11, font });
+    const pdf = await writeTemp("bill.pdf", Buffer.from(await doc.save()));
+    const locked = await writeTemp(
+      "locked.pdf",
+      onePagePdf("BT /F1 12 Tf 50 700 Td (Total: Tk 1,150.00) Tj ET", {
+        encryption: { userPassword: "1234", ownerPassword: "x" },
+      }),
+    );
+    const chrome = await launchChromium(await profile());
+    try {
+      const page = await chrome.context.newPage();
+      await install(page);
+      await net.cut();
+      await chrome.context.setOffline(true);
+      await page.goto(`${net.url}/#/capture`);
+      await page.getByTestId("capture-files").setInputFiles(locked);
+      await page
+        .getByRole("alert")
+        .filter({ hasText: "locked.pdf is protected by a password" })
+        .waitFor();
+      await page.getByTestId("capture-files").setInputFiles(pdf);
+      await page.waitForURL(/#\/invoice\//);
+      await page.waitForFunction(
+        () => (document.querySelector("#field-total") as HTMLInputElement)?.value === "1,150.00",
+        null,
+        { timeout: 120_000, polling: 250 },
+      );
+      expect(await fieldValue(page, "invoiceNumber")).toBe("MT-1042");
+      expect(await fieldValue(page, "issueDate")).toBe("18/03/2026");
+      await page.locator("#field-total").focus();
+      await page.getByTestId("highlight").waitFor();
+    } finally {
+      await chrome.close();
+      await chrome.context.setOffline(false).catch(() => {});
+      await net.restore();
     }
   }, 300_000);
 });

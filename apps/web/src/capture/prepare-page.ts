@@ -8,6 +8,8 @@ import {
   tiltOfInk,
 } from "@chalan/core";
 import type { NewPage } from "../store/invoices";
+import { PdfError, pdfPreview } from "./pdf-preview";
+import { sha256 } from "./sha256";
 
 /** Long side of a page kept on the device: enough for OCR, small enough for a cheap phone. */
 export const LONG_SIDE = 1600;
@@ -20,7 +22,14 @@ const MAX_PIXELS = 50_000_000;
 /** Why a file was not kept, in words the person can act on (translated by its code). */
 export class CaptureError extends Error {
   constructor(
-    readonly code: "empty" | "too_large" | "not_invoice" | "heic" | "damaged" | "too_many_pixels",
+    readonly code:
+      | "empty"
+      | "too_large"
+      | "not_invoice"
+      | "heic"
+      | "damaged"
+      | "too_many_pixels"
+      | "pdf_locked",
     readonly file: string,
   ) {
     super(`${file}: ${code}`);
@@ -44,7 +53,18 @@ export async function preparePage(file: File, opts: PrepareOptions): Promise<New
   if (kind.kind === "heic") throw new CaptureError("heic", file.name);
   const original = { name: file.name, bytes: file.size, sha256: await sha256(bytes) };
   if (kind.kind === "pdf") {
-    return { bytes: file, mime: kind.mime, width: 0, height: 0, sha256: original.sha256, original };
+    const preview = await pdfPreview(bytes, LONG_SIDE).catch((e: unknown) => {
+      throw new CaptureError(e instanceof PdfError ? e.code : "damaged", file.name);
+    });
+    return {
+      bytes: file,
+      mime: kind.mime,
+      width: preview.width,
+      height: preview.height,
+      sha256: original.sha256,
+      original,
+      preview: preview.image,
+    };
   }
   const size = imageDimensions(bytes);
   if (!size) throw new CaptureError("damaged", file.name);
@@ -115,9 +135,4 @@ async function decode(blob: Blob, name: string): Promise<ImageBitmap> {
   } catch {
     throw new CaptureError("damaged", name);
   }
-}
-
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -26,7 +26,6 @@ export const bn: Texts<typeof en> = {
     reading: "পড়া হচ্ছে…",
     done: "এই ডিভাইসে {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} সেকেন্ডে পড়া হয়েছে",
     failed: "এখানে পড়া গেল না: সার্ভার পড়বে ({{error}})",
-    server_only: "PDF: সার্ভারে পড়া হবে",
   },
   capture: {
     title: "চালানের ছবি তুলুন",
@@ -49,6 +48,7 @@ export const bn: Texts<typeof en> = {
       heic: "{{file}} একটি HEIC ছবি। ক্যামেরা JPEG-এ (Most compatible) রেখে আবার তুলুন।",
       damaged: "{{file}} নষ্ট বা অসম্পূর্ণ, খোলা যাচ্ছে না।",
       too_many_pixels: "{{file}} এই ডিভাইসে খোলার জন্য অনেক বড়।",
+      pdf_locked: "{{file}} পাসওয়ার্ড দিয়ে বন্ধ। পাসওয়ার্ড ছাড়া পাঠান।",
     },
   },
   list: {

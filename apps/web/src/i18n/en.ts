@@ -22,7 +22,6 @@ export const en = {
     reading: "Reading…",
     done: "Read on this device in {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s",
     failed: "Could not read it here: the server will ({{error}})",
-    server_only: "PDF: read on the server",
   },
   capture: {
     title: "Capture an invoice",
@@ -45,6 +44,7 @@ export const en = {
       heic: "{{file}} is a HEIC photo. Set the camera to JPEG (Most compatible) and take it again.",
       damaged: "{{file}} is damaged or incomplete and cannot be opened.",
       too_many_pixels: "{{file}} has too many pixels to open on this device.",
+      pdf_locked: "{{file}} is protected by a password. Send it without the password.",
     },
   },
   list: {

@@ -1,6 +1,6 @@
 import { type ExtractedFields, extractFields, type OcrPage, tesseractLines } from "@chalan/core";
 import Tesseract from "tesseract.js";
-import { coreUrl, OCR_BASE } from "./ocr-files";
+import { coreUrl, OCR_BASE } from "./reader-files";
 
 type Languages = "eng" | "ben+eng";
 /** Below this mean word confidence an English reading is taken for a page in another script. */

@@ -1,6 +1,6 @@
 import type { ExtractedFields } from "@chalan/core";
 import type { ChalanDb } from "../store/db";
-import { failReading, saveReading } from "../store/invoices";
+import { failReading, readableImage, saveReading } from "../store/invoices";
 
 export type PageReader = (
   image: Blob,
@@ -28,9 +28,8 @@ export function readingQueue(db: ChalanDb, read: PageReader): { kick(): Promise<
           for (let n = inv.pagesRead + 1; n <= inv.pageCount; n++) {
             const page = await db.pages.get([inv.id, n]);
             if (!page) throw new Error(`page ${n} is missing`);
-            const { fields, ms } = page.mime.startsWith("image/")
-              ? await read(page.bytes, page)
-              : { fields: {}, ms: 0 };
+            const image = readableImage(page);
+            const { fields, ms } = image ? await read(image, page) : { fields: {}, ms: 0 };
             await saveReading(db, inv.id, n, fields, ms);
           }
         } catch (e) {

@@ -2,6 +2,7 @@ import type { Box } from "@chalan/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocalPage } from "../store/db";
+import { readableImage } from "../store/invoices";
 
 /** A page image with the box a field was read from outlined on it. */
 export function PageViewer({
@@ -18,12 +19,14 @@ export function PageViewer({
   const { t } = useTranslation();
   const page = pages.find((p) => p.n === current) ?? pages[0];
   const [url, setUrl] = useState<string>();
+  // A PDF is shown as its first page drawn, so the outline of a field lands where it was read.
+  const image = page && readableImage(page);
   useEffect(() => {
-    if (!page || page.bytes.size === 0) return setUrl(undefined);
-    const u = URL.createObjectURL(page.bytes);
+    if (!image || image.size === 0) return setUrl(undefined);
+    const u = URL.createObjectURL(image);
     setUrl(u);
     return () => URL.revokeObjectURL(u);
-  }, [page]);
+  }, [image]);
   if (!page) return null;
   const pct = (v: number, of: number) => `${(100 * v) / of}%`;
 
@@ -44,9 +47,7 @@ export function PageViewer({
         </nav>
       )}
       <div className="sheet">
-        {page.mime === "application/pdf"
-          ? url && <object data={url} type="application/pdf" aria-label={page.original.name} />
-          : url && <img src={url} alt={page.original.name} data-testid="page-image" />}
+        {url && <img src={url} alt={page.original.name} data-testid="page-image" />}
         {highlight && page.width > 0 && (
           <div
             className="highlight"

@@ -5,7 +5,7 @@ import { Dexie, type EntityTable, type Table } from "dexie";
 export type Place = "device" | "syncing" | "server";
 
 /** What the on-device reading of an invoice has got to. */
-export type ReadingState = "waiting" | "reading" | "done" | "failed" | "server_only";
+export type ReadingState = "waiting" | "reading" | "done" | "failed";
 
 export interface LocalInvoice {
   id: string;
@@ -39,6 +39,8 @@ export interface LocalPage {
   sha256: string;
   /** The file as captured, before downscaling: recorded so the server can tell a re-photo. */
   original: { name: string; bytes: number; sha256: string };
+  /** For a PDF, its first page drawn as an image (width × height above): read and shown here. */
+  preview?: Blob;
   onServer: boolean;
 }
 

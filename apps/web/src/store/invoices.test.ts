@@ -2,7 +2,14 @@ import "fake-indexeddb/auto";
 import { uuidv7 } from "@chalan/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ChalanDb, openDb } from "./db";
-import { addPages, captureInvoice, editFields, type NewPage, saveReading } from "./invoices";
+import {
+  addPages,
+  captureInvoice,
+  editFields,
+  type NewPage,
+  readableImage,
+  saveReading,
+} from "./invoices";
 
 function page(mime = "image/jpeg", text = "page"): NewPage {
   return {
@@ -55,9 +62,13 @@ describe("the invoices kept on the device", () => {
     expect(await db.mutations.count()).toBe(0);
   });
 
-  it("leaves a PDF-only invoice to be read on the server", async () => {
-    const id = await captureInvoice(db, [page("application/pdf")]);
-    expect((await db.invoices.get(id))?.reading).toBe("server_only");
+  it("reads a PDF on the device by its first page drawn, and sends the PDF itself", async () => {
+    const pdf = { ...page("application/pdf", "%PDF-1.7"), preview: new Blob(["drawn"]) };
+    const id = await captureInvoice(db, [pdf]);
+    expect((await db.invoices.get(id))?.reading).toBe("waiting");
+    const stored = await db.pages.get([id, 1]);
+    expect(await stored?.bytes.text()).toBe("%PDF-1.7");
+    expect(await (stored && readableImage(stored))?.text()).toBe("drawn");
   });
 
   it("numbers added pages after the existing ones and reads them", async () => {

@@ -13,7 +13,9 @@ import { deviceId } from "./device";
 /** A page ready to keep: downscaled, hashed, not yet tied to an invoice. */
 export type NewPage = Omit<LocalPage, "invoiceId" | "n" | "onServer">;
 
-const readable = (p: NewPage) => p.mime.startsWith("image/");
+/** What the device reads of a page: the image, or a PDF's first page drawn. */
+export const readableImage = (p: NewPage): Blob | undefined =>
+  p.mime.startsWith("image/") ? p.bytes : p.preview;
 
 function mutation(
   device: string,
@@ -47,7 +49,7 @@ export async function captureInvoice(db: ChalanDb, pages: NewPage[]): Promise<st
       boxes: {},
       pageCount: stored.length,
       pagesRead: 0,
-      reading: pages.some(readable) ? "waiting" : "server_only",
+      reading: "waiting",
       place: "device",
     });
     await db.pages.bulkAdd(stored);
@@ -74,7 +76,7 @@ export async function addPages(db: ChalanDb, invoiceId: string, pages: NewPage[]
       pageCount: inv.pageCount + stored.length,
       updatedAt: Date.now(),
       place: "device",
-      ...(pages.some(readable) && { reading: "waiting" }),
+      reading: "waiting",
     });
     await db.mutations.add(
       mutation(device, invoiceId, {

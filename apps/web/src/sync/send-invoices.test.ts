@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { dbTargets } from "../../../server/test/databases";
 import { startTestServer, type TestServer } from "../../../server/test/harness";
 import { renderInvoiceImage } from "../../../server/test/render-invoice";
-import { sha256 } from "../capture/prepare-page";
+import { sha256 } from "../capture/sha256";
 import { type ChalanDb, openDb } from "../store/db";
 import { addPages, captureInvoice, type NewPage } from "../store/invoices";
 import { invoiceSender } from "./send-invoices";
