@@ -1,7 +1,4 @@
-import "fake-indexeddb/auto";
-import { uuidv7 } from "@chalan/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ChalanDb, openDb } from "./db";
+import { describe, expect } from "vitest";
 import {
   addPages,
   captureInvoice,
@@ -10,6 +7,7 @@ import {
   readableImage,
   saveReading,
 } from "./invoices";
+import { it } from "./test-db";
 
 function page(mime = "image/jpeg", text = "page"): NewPage {
   return {
@@ -22,17 +20,8 @@ function page(mime = "image/jpeg", text = "page"): NewPage {
   };
 }
 
-let db: ChalanDb;
-beforeEach(async () => {
-  db = openDb(`test-${uuidv7()}`);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
-});
-
 describe("the invoices kept on the device", () => {
-  it("keeps a captured invoice with all its pages and logs the capture", async () => {
+  it("keeps a captured invoice with all its pages and logs the capture", async ({ db }) => {
     const id = await captureInvoice(db, [page(), page("image/jpeg", "second")]);
     const inv = await db.invoices.get(id);
     expect(inv).toMatchObject({
@@ -50,7 +39,7 @@ describe("the invoices kept on the device", () => {
     expect(log[0]?.pages).toHaveLength(2);
   });
 
-  it("writes nothing when a page cannot be stored", async () => {
+  it("writes nothing when a page cannot be stored", async ({ db }) => {
     const bad = {
       ...page(),
       width: undefined as unknown as number,
@@ -62,7 +51,9 @@ describe("the invoices kept on the device", () => {
     expect(await db.mutations.count()).toBe(0);
   });
 
-  it("reads a PDF on the device by its first page drawn, and sends the PDF itself", async () => {
+  it("reads a PDF on the device by its first page drawn, and sends the PDF itself", async ({
+    db,
+  }) => {
     const pdf = { ...page("application/pdf", "%PDF-1.7"), preview: new Blob(["drawn"]) };
     const id = await captureInvoice(db, [pdf]);
     expect((await db.invoices.get(id))?.reading).toBe("waiting");
@@ -71,7 +62,7 @@ describe("the invoices kept on the device", () => {
     expect(await (stored && readableImage(stored))?.text()).toBe("drawn");
   });
 
-  it("numbers added pages after the existing ones and reads them", async () => {
+  it("numbers added pages after the existing ones and reads them", async ({ db }) => {
     const id = await captureInvoice(db, [page()]);
     await saveReading(db, id, 1, {}, 10);
     await addPages(db, id, [page()]);
@@ -82,7 +73,7 @@ describe("the invoices kept on the device", () => {
     ]);
   });
 
-  it("lays the machine reading over the invoice with where each field was read", async () => {
+  it("lays the machine reading over the invoice with where each field was read", async ({ db }) => {
     const id = await captureInvoice(db, [page()]);
     const box = { x0: 1, y0: 2, x1: 3, y1: 4 };
     await saveReading(
@@ -110,7 +101,7 @@ describe("the invoices kept on the device", () => {
     ]);
   });
 
-  it("sends an invoice whose total was not read surely to review", async () => {
+  it("sends an invoice whose total was not read surely to review", async ({ db }) => {
     const id = await captureInvoice(db, [page()]);
     await saveReading(db, id, 1, { total: { value: 100, confidence: 0.2 } }, 5);
     const inv = await db.invoices.get(id);
@@ -118,7 +109,9 @@ describe("the invoices kept on the device", () => {
     expect(inv?.reviewReasons).toEqual(["total uncertain (20% sure)", "invoice date not read"]);
   });
 
-  it("records a person's edit as human, and a later machine reading never overwrites it", async () => {
+  it("records a person's edit as human, and a later machine reading never overwrites it", async ({
+    db,
+  }) => {
     const id = await captureInvoice(db, [page(), page()]);
     await saveReading(db, id, 1, { total: { value: 100, confidence: 0.4 } }, 5);
     await editFields(db, id, { total: 119_000, issueDate: "2026-03-18" });
@@ -132,7 +125,7 @@ describe("the invoices kept on the device", () => {
     expect(edit?.fields).toEqual({ total: 119_000, issueDate: "2026-03-18" });
   });
 
-  it("refuses an impossible value and writes nothing", async () => {
+  it("refuses an impossible value and writes nothing", async ({ db }) => {
     const id = await captureInvoice(db, [page()]);
     await expect(editFields(db, id, { issueDate: "2026-02-30" })).rejects.toThrow(/calendar date/);
     await expect(editFields(db, id, { total: -5 })).rejects.toThrow();
@@ -142,7 +135,7 @@ describe("the invoices kept on the device", () => {
     expect(await db.mutations.count()).toBe(2);
   });
 
-  it("keeps one device id for all of this browser's changes", async () => {
+  it("keeps one device id for all of this browser's changes", async ({ db }) => {
     await captureInvoice(db, [page()]);
     await captureInvoice(db, [page()]);
     const devices = new Set((await db.mutations.toArray()).map((m) => m.deviceId));

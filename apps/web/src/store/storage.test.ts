@@ -1,20 +1,9 @@
-import "fake-indexeddb/auto";
-import { uuidv7 } from "@chalan/core";
-import { afterEach, beforeEach, expect, it } from "vitest";
-import { type ChalanDb, openDb } from "./db";
+import { expect } from "vitest";
 import { captureInvoice } from "./invoices";
 import { freeSpace } from "./storage";
+import { it } from "./test-db";
 
-let db: ChalanDb;
-beforeEach(async () => {
-  db = openDb(`test-${uuidv7()}`);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-it("frees only the images the server has confirmed it stores", async () => {
+it("frees only the images the server has confirmed it stores", async ({ db }) => {
   const page = (text: string) => ({
     bytes: new Blob([text], { type: "image/jpeg" }),
     mime: "image/jpeg",
