@@ -17,7 +17,10 @@ export interface RunningChromium {
  * Debian's Chromium as its own process on a profile directory, driven over CDP, so a test can kill
  * it outright and start it again on the same profile. Fails loudly when Chromium is missing.
  */
-export async function launchChromium(profileDir: string): Promise<RunningChromium> {
+export async function launchChromium(
+  profileDir: string,
+  extraArgs: string[] = [],
+): Promise<RunningChromium> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: apt-get install chromium (the web app's tests need it)`,
@@ -36,6 +39,7 @@ export async function launchChromium(profileDir: string): Promise<RunningChromiu
       "--no-default-browser-check",
       "--remote-debugging-port=0",
       `--user-data-dir=${profileDir}`,
+      ...extraArgs,
       "about:blank",
     ],
     { stdio: ["ignore", "ignore", "pipe"] },

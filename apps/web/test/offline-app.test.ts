@@ -293,6 +293,54 @@ describe("a page photographed askew", () => {
   }, 300_000);
 });
 
+describe("every way a page gets in", () => {
+  it("takes pages dropped, pasted and shot with the live camera", async () => {
+    const { bytes } = await renderInvoiceImage({
+      supplierName: "Dhaka Paper House",
+      format: "jpeg",
+    });
+    const chrome = await launchChromium(await profile(), [
+      // A synthetic camera, and camera permission granted without asking.
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+    ]);
+    try {
+      const page = await chrome.context.newPage();
+      const newInvoice = async (take: () => Promise<void>) => {
+        await page.goto(`${net.url}/#/capture`);
+        await page.getByTestId("capture-files").waitFor({ state: "attached" });
+        await take();
+        await page.waitForURL(/#\/invoice\//);
+        await page.getByTestId("page-image").waitFor();
+        return page.url();
+      };
+      const event = (type: "drop" | "paste") =>
+        page.evaluate(
+          ({ type, b64 }) => {
+            const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([data], `${type}.jpg`, { type: "image/jpeg" }));
+            const e =
+              type === "drop"
+                ? new DragEvent("drop", { dataTransfer: transfer, cancelable: true })
+                : new ClipboardEvent("paste", { clipboardData: transfer, cancelable: true });
+            dispatchEvent(e);
+          },
+          { type, b64: bytes.toString("base64") },
+        );
+      const dropped = await newInvoice(() => event("drop"));
+      const pasted = await newInvoice(() => event("paste"));
+      const shot = await newInvoice(async () => {
+        await page.getByRole("button", { name: "Use the camera" }).click();
+        await page.getByRole("button", { name: "Take this page" }).click();
+      });
+      expect(new Set([dropped, pasted, shot]).size).toBe(3);
+    } finally {
+      await chrome.close();
+    }
+  }, 300_000);
+});
+
 describe("bad input in the web app", () => {
   it("refuses each bad file with a message a clerk can act on, and keeps only the good one", async () => {
     const good = await renderInvoiceImage({ supplierName: "Rupali Traders", format: "jpeg" });

@@ -6,6 +6,8 @@ export function LiveCamera({ onShot }: { onShot: (file: File) => void }) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
+  // A frame has arrived: before that the video is 0 × 0 and a shot would be empty.
+  const [ready, setReady] = useState(false);
 
   useEffect(
     () => () => {
@@ -38,13 +40,27 @@ export function LiveCamera({ onShot }: { onShot: (file: File) => void }) {
 
   return (
     <div className="live-camera">
-      <video ref={video} hidden={!stream} playsInline muted />
+      <video
+        ref={video}
+        hidden={!stream}
+        playsInline
+        muted
+        onLoadedData={() => setReady(true)}
+        onEmptied={() => setReady(false)}
+      />
       {stream ? (
         <div className="row">
-          <button type="button" onClick={shoot}>
+          <button type="button" onClick={shoot} disabled={!ready}>
             {t("capture.shoot")}
           </button>
-          <button type="button" className="secondary" onClick={() => setStream(null)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setStream(null);
+              setReady(false);
+            }}
+          >
             {t("capture.stopCamera")}
           </button>
         </div>

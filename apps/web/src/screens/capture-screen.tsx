@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useLayoutEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LiveCamera } from "../capture/live-camera";
 import { usePageIntake } from "../capture/use-page-intake";
@@ -18,8 +18,9 @@ export function CaptureScreen() {
   });
   const { take } = intake;
 
-  // Pasted or dropped anywhere on this screen, not only on a small target.
-  useEffect(() => {
+  // Pasted or dropped anywhere on this screen, not only on a small target; listening from the
+  // moment the screen is shown (a layout effect runs before the browser paints it).
+  useLayoutEffect(() => {
     const onPaste = (e: ClipboardEvent) => void take(Array.from(e.clipboardData?.files ?? []));
     const onDragOver = (e: DragEvent) => {
       e.preventDefault();
