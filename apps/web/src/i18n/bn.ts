@@ -53,6 +53,7 @@ export const bn: Texts<typeof en> = {
   },
   list: {
     title: "চালানসমূহ",
+    filters: "ফিল্টার",
     empty: "এখনও কোনো চালান নেই। ছবি তুলুন: ইন্টারনেট ছাড়াও এই ডিভাইসে থাকবে।",
     status: "অবস্থা",
     all: "সব",

@@ -49,6 +49,7 @@ export const en = {
   },
   list: {
     title: "Invoices",
+    filters: "Filters",
     empty: "No invoices yet. Capture one: it is kept on this device even without internet.",
     status: "Status",
     all: "All",

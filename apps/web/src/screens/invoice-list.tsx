@@ -13,6 +13,7 @@ export function InvoiceList() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [filter, setFilter] = useState<InvoiceFilter>(noFilter);
+  const [showFilters, setShowFilters] = useState(false);
   const all = useLiveQuery(() => db.invoices.toArray(), []);
   if (!all) return null;
   const shown = filterInvoices(all, filter);
@@ -27,7 +28,19 @@ export function InvoiceList() {
         </p>
       ) : (
         <>
-          <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          {/* On a phone the filters fold away, so the invoices come first. */}
+          <button
+            type="button"
+            className="secondary filters-toggle"
+            aria-expanded={showFilters}
+            onClick={() => setShowFilters(!showFilters)}
+          >
+            {t("list.filters")}
+          </button>
+          <form
+            className={`filters ${showFilters ? "open" : ""}`}
+            onSubmit={(e) => e.preventDefault()}
+          >
             <label>
               {t("list.status")}
               <select

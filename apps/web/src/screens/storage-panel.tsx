@@ -1,19 +1,29 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { db } from "../store/app-db";
-import { freeSpace, type StorageState, storageState, WARN_AT } from "../store/storage";
+import { freeSpace, nearlyFull, type StorageState, storageState, WARN_AT } from "../store/storage";
+import { useLanguage } from "../ui/use-language";
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** `12.3 MB`, `9.8 GB`, in the chosen script. */
+function size(bytes: number, lang: string): string {
+  const [value, unit] = bytes >= 2 ** 30 ? [bytes / 2 ** 30, "GB"] : [bytes / 2 ** 20, "MB"];
+  const digits = new Intl.NumberFormat(lang === "bn" ? "bn-BD" : "en-IN", {
+    maximumFractionDigits: 1,
+  });
+  return `${digits.format(value)} ${unit}`;
+}
 
 export function StoragePanel() {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const mb = (bytes: number) => size(bytes, lang);
   const [state, setState] = useState<StorageState>();
   const [freed, setFreed] = useState<number>();
   useEffect(() => {
     void storageState().then(setState);
   }, []);
   if (!state) return null;
-  const full = state.quota > 0 && state.used / state.quota >= WARN_AT;
+  const full = nearlyFull(state);
 
   return (
     <section className="storage">

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { captureInvoice } from "./invoices";
-import { freeSpace } from "./storage";
+import { freeSpace, nearlyFull } from "./storage";
 import { it } from "./test-db";
 
 it("frees only the images the server has confirmed it stores", async ({ db }) => {
@@ -20,4 +20,10 @@ it("frees only the images the server has confirmed it stores", async ({ db }) =>
   expect((await db.pages.get([onServer, 1]))?.bytes.size).toBe(0);
   expect(await (await db.pages.get([onlyHere, 1]))?.bytes.text()).toBe("67890");
   expect(await freeSpace(db)).toBe(0);
+});
+
+it("warns from 80% of the quota, and not when the browser tells no quota", () => {
+  expect(nearlyFull({ used: 799, quota: 1000, persisted: true })).toBe(false);
+  expect(nearlyFull({ used: 800, quota: 1000, persisted: true })).toBe(true);
+  expect(nearlyFull({ used: 5, quota: 0, persisted: false })).toBe(false);
 });

@@ -9,6 +9,9 @@ export interface StorageState {
   persisted: boolean;
 }
 
+/** Time to warn: the browser refuses writes near its quota, and a refused capture is lost. */
+export const nearlyFull = (s: StorageState) => s.quota > 0 && s.used >= s.quota * WARN_AT;
+
 /** Asks the browser not to clear our data under storage pressure, and reports use and quota. */
 export async function storageState(): Promise<StorageState> {
   const persisted =
