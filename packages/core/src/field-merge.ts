@@ -1,0 +1,90 @@
+import { compareHlc, type Hlc, parseHlc } from "./hlc";
+import type { FieldName, Provenance } from "./invoice";
+
+/**
+ * Field-level merge for invoices edited on many devices, offline, in any order (issue #5, the
+ * rules in DESIGN.md). Each write names the writes of the same field its author had in front of it;
+ * those it replaces. What no write replaces is a head. A replica's state is a pure function of the
+ * set of writes it has received, so replicas that received the same writes agree, whatever the
+ * order, however often each arrived.
+ */
+
+/** One write of one field of one invoice, as it travels between devices and the server. */
+export interface FieldWrite {
+  /** The mutation id, made on the device; a resend is the same write. */
+  id: string;
+  field: FieldName;
+  /** `null` clears the field. */
+  value: unknown;
+  provenance: Provenance;
+  /** Hybrid logical timestamp (`formatHlc`). */
+  at: string;
+  device: string;
+  /** Ids of the writes of this field its author had as heads: the ones this write replaces. */
+  replaces: string[];
+}
+
+/** A replica's knowledge of one field: the heads, and every id some write replaced. */
+export interface FieldLog {
+  heads: FieldWrite[];
+  replaced: string[];
+}
+
+export const emptyLog: FieldLog = { heads: [], replaced: [] };
+
+/**
+ * Edits that move money or change which supplier and which invoice: two people who changed one of
+ * these without seeing each other's change must not be settled by a clock; a person decides.
+ */
+export const CONFLICT_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>([
+  "total",
+  "vat",
+  "issueDate",
+  "supplierName",
+  "invoiceNumber",
+]);
+
+const byId = (a: FieldWrite, b: FieldWrite) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const at = (w: FieldWrite): Hlc => parseHlc(w.at);
+
+/** Adds one write: idempotent, and the result does not depend on the order writes arrive in. */
+export function addWrite(log: FieldLog, w: FieldWrite): FieldLog {
+  if (log.heads.some((h) => h.id === w.id)) return log;
+  const replaced = new Set([...log.replaced, ...w.replaces]);
+  const heads = log.heads.filter((h) => !replaced.has(h.id));
+  if (!replaced.has(w.id)) heads.push(w);
+  return { heads: heads.sort(byId), replaced: [...replaced].sort() };
+}
+
+/**
+ * The replaces list for a new write on a replica: a person replaces every head they saw; a machine
+ * reading replaces only machine readings, so it never takes a person's value away.
+ */
+export function headsReplacedBy(log: FieldLog, provenance: Provenance): string[] {
+  return log.heads
+    .filter((h) => provenance === "human" || h.provenance !== "human")
+    .map((h) => h.id);
+}
+
+export interface ResolvedField {
+  write: FieldWrite;
+  /** Concurrent human values of a conflict field, latest first; empty when there is none. */
+  conflict: FieldWrite[];
+}
+
+/**
+ * The field's value on every replica with these writes: a person's value beats a machine's
+ * whatever the clocks; among equals the later timestamp wins, except that concurrent human edits
+ * of a conflict field that disagree are all kept for a person to choose from.
+ */
+export function resolveField(field: FieldName, log: FieldLog): ResolvedField | null {
+  const humans = log.heads.filter((h) => h.provenance === "human");
+  const pool = [...(humans.length > 0 ? humans : log.heads)].sort(
+    (a, b) => compareHlc(at(b), at(a)) || byId(a, b),
+  );
+  const write = pool[0];
+  if (!write) return null;
+  const values = new Set(humans.map((h) => JSON.stringify(h.value)));
+  const conflict = CONFLICT_FIELDS.has(field) && values.size > 1 ? pool : [];
+  return { write, conflict };
+}
