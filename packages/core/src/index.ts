@@ -18,5 +18,6 @@ export * from "./monthly-report";
 export * from "./ocr";
 export * from "./page-tilt";
 export * from "./report-schedule";
+export * from "./sync-protocol";
 export * from "./tesseract-page";
 export * from "./text-similarity";

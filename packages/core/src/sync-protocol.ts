@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { FieldWrite } from "./field-merge";
+import { UUID_PATTERN } from "./ids";
+import { type FieldName, fieldNames, fieldValueSchemas, Provenance } from "./invoice";
+
+/**
+ * The sync protocol's messages (docs/sync.md), validated the same way on the device and the
+ * server: a device pushes its field writes in batches and pulls everyone's since its cursor.
+ */
+
+const Uuid = z.string().regex(UUID_PATTERN, "an id made on the device (UUID)");
+const HlcText = z
+  .string()
+  .max(100)
+  .regex(/^\d{16}-\d{5}-[A-Za-z0-9._:-]{1,64}$/, "a hybrid logical timestamp");
+const DeviceId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, "a device id");
+
+/** One field write of one invoice on the wire: `value` checked against that field's schema. */
+export const FieldWriteMessage = z
+  .object({
+    id: Uuid,
+    invoiceId: Uuid,
+    field: z.enum(fieldNames as [FieldName, ...FieldName[]]),
+    value: z.unknown(),
+    provenance: Provenance,
+    at: HlcText,
+    device: DeviceId,
+    replaces: z.array(Uuid).max(64),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    if (w.value === null) return;
+    const parsed = fieldValueSchemas[w.field].safeParse(w.value);
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: `${w.field}: ${parsed.error.issues[0]?.message ?? "not a valid value"}`,
+      });
+    }
+  });
+export type FieldWriteMessage = FieldWrite & { invoiceId: string };
+
+/** `POST /api/sync/push`: a batch of writes; safe to send again after a timeout. */
+export const PushRequest = z
+  .object({ device: DeviceId, writes: z.array(FieldWriteMessage).min(1).max(500) })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/** Every write the server now holds (new or already known) is accepted; the others say why. */
+export const PushResponse = z.object({
+  accepted: z.array(Uuid),
+  rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+/** `GET /api/sync/pull?since=&limit=`: writes after the device's cursor, in server order. */
+export const PullQuery = z
+  .object({
+    since: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+  })
+  .strict();
+export type PullQuery = z.infer<typeof PullQuery>;
+
+export const PullResponse = z.object({
+  writes: z.array(z.object({ seq: z.number().int().positive(), write: FieldWriteMessage })),
+  /** Pass as `since` next time; equal to `since` when nothing was new. */
+  cursor: z.number().int().min(0),
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
