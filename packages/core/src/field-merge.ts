@@ -17,6 +17,8 @@ export interface FieldWrite {
   /** `null` clears the field. */
   value: unknown;
   provenance: Provenance;
+  /** How sure the reading is, in [0,1]; 1 for a person's value. */
+  confidence: number;
   /** Hybrid logical timestamp (`formatHlc`). */
   at: string;
   device: string;

@@ -23,6 +23,7 @@ export const FieldWriteMessage = z
     field: z.enum(fieldNames as [FieldName, ...FieldName[]]),
     value: z.unknown(),
     provenance: Provenance,
+    confidence: z.number().min(0).max(1),
     at: HlcText,
     device: DeviceId,
     replaces: z.array(Uuid).max(64),
@@ -41,13 +42,17 @@ export const FieldWriteMessage = z
   });
 export type FieldWriteMessage = FieldWrite & { invoiceId: string };
 
-/** `POST /api/sync/push`: a batch of writes; safe to send again after a timeout. */
+/**
+ * `POST /api/sync/push`: a batch of writes; safe to send again after a timeout. Each write is
+ * checked on its own (FieldWriteMessage), so one bad write is refused without holding up the rest.
+ */
 export const PushRequest = z
-  .object({ device: DeviceId, writes: z.array(FieldWriteMessage).min(1).max(500) })
+  .object({ device: DeviceId, writes: z.array(z.unknown()).min(1).max(500) })
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;
 
-/** Every write the server now holds (new or already known) is accepted; the others say why. */
+/** Every write the server now holds (new or already known) is accepted; the others say why
+ * (`id` is the write's id when it had one, else its position in the batch). */
 export const PushResponse = z.object({
   accepted: z.array(Uuid),
   rejected: z.array(z.object({ id: z.string(), reason: z.string() })),

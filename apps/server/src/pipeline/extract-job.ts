@@ -10,6 +10,7 @@ import type { BlobStore } from "../blobs/blob-store";
 import { withTransaction } from "../db/transaction";
 import { findInvoice, markFailed, recordEvent, saveFields } from "../invoices/invoice-repo";
 import { type ExtractJob, enqueueInTransaction, QUEUES } from "../queue/boss";
+import { applySyncedWrites } from "../sync/field-writes-repo";
 import { oweNotification } from "./notification-repo";
 
 /** Reads one stored page (image or PDF) into fields. Throws `UnreadablePageError` for bad input. */
@@ -64,6 +65,7 @@ export async function runExtractJob(
       status,
       reviewReasons,
     });
+    await applySyncedWrites(tx, job.orgId, job.invoiceId);
     const owed = await oweNotification(tx, {
       orgId: job.orgId,
       invoiceId: job.invoiceId,

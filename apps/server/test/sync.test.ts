@@ -1,0 +1,136 @@
+import { type FieldWriteMessage, formatHlc, uuidv7 } from "@chalan/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbTargets } from "./databases";
+import { type ApiInvoice, startTestServer, type TestServer } from "./harness";
+import { renderInvoiceImage } from "./render-invoice";
+
+describe.each(dbTargets())("sync push and pull on $name PostgreSQL", (target) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(target);
+  });
+  afterAll(async () => {
+    await server?.chalan.stop();
+  });
+
+  let wall = Date.UTC(2026, 11, 2, 4);
+  const write = (
+    device: string,
+    invoiceId: string,
+    over: Partial<FieldWriteMessage> = {},
+  ): FieldWriteMessage => ({
+    id: uuidv7(),
+    invoiceId,
+    field: "total",
+    value: 100_000,
+    provenance: "human",
+    confidence: 1,
+    at: formatHlc({ wall: ++wall, counter: 0, node: device }),
+    device,
+    replaces: [],
+    ...over,
+  });
+  const push = async (token: string, device: string, writes: unknown[]) => {
+    const res = await server.api("POST", "/api/sync/push", token, { device, writes });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { accepted: string[]; rejected: { id: string; reason: string }[] };
+  };
+  const pull = async (token: string, since = 0, limit = 500) =>
+    (await (
+      await server.api("GET", `/api/sync/pull?since=${since}&limit=${limit}`, token)
+    ).json()) as {
+      writes: { seq: number; write: FieldWriteMessage }[];
+      cursor: number;
+      more: boolean;
+    };
+  const invoice = async (token: string, id: string) =>
+    (await (await server.api("GET", `/api/invoices/${id}`, token)).json()) as ApiInvoice;
+
+  it("keeps two devices' different totals as a conflict until a person resolves it", async () => {
+    const token = await server.signup();
+    const id = uuidv7();
+    const { bytes } = await renderInvoiceImage({ supplierName: "Meghna Stores", format: "jpeg" });
+    await server.upload(token, [{ bytes, name: "memo.jpg" }], {
+      id,
+      name: "Karim",
+      email: "k@example.com",
+    });
+    await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
+
+    const a = write("phone-a", id, { value: 100_000 });
+    const b = write("desk-b", id, { value: 120_000 });
+    expect((await push(token, "phone-a", [a])).accepted).toEqual([a.id]);
+    expect((await push(token, "desk-b", [b])).accepted).toEqual([b.id]);
+    let inv = await invoice(token, id);
+    expect(inv.status).toBe("needs_review");
+    expect(inv.reviewReasons[0]).toBe("total edited on two devices: 120000 or 100000");
+    expect(inv.fields.total).toEqual({ value: 120_000, confidence: 1, provenance: "human" });
+
+    // The phone never heard back and sends again: nothing changes, nothing doubles.
+    expect((await push(token, "phone-a", [a])).accepted).toEqual([a.id]);
+    const all = await pull(token);
+    expect(all.writes.map((w) => [w.seq, w.write.id])).toEqual([
+      [1, a.id],
+      [2, b.id],
+    ]);
+    expect(all).toMatchObject({ cursor: 2, more: false });
+    const first = await pull(token, 0, 1);
+    expect(first).toMatchObject({ cursor: 1, more: true });
+    expect((await pull(token, first.cursor)).writes.map((w) => w.write.id)).toEqual([b.id]);
+
+    // A person picks 1,100.00 having seen both; a machine reading afterwards does not undo it.
+    await push(token, "phone-a", [
+      write("phone-a", id, { value: 110_000, replaces: [a.id, b.id] }),
+    ]);
+    await push(token, "phone-a", [
+      write("phone-a", id, { value: 5, provenance: "local_ocr", confidence: 0.99 }),
+    ]);
+    inv = await invoice(token, id);
+    expect(inv.fields.total).toEqual({ value: 110_000, confidence: 1, provenance: "human" });
+    expect(inv.reviewReasons.some((r) => r.includes("two devices"))).toBe(false);
+    expect(inv.status).not.toBe("needs_review");
+  });
+
+  it("refuses a bad write with its reason and takes the good ones of the same batch", async () => {
+    const token = await server.signup();
+    const laterInvoice = uuidv7();
+    const good = write("phone-a", laterInvoice, {
+      field: "notes",
+      value: "<b>paid</b>; DROP TABLE x",
+    });
+    const bad = write("phone-a", laterInvoice, { field: "issueDate", value: "2026-02-30" });
+    const result = await push(token, "phone-a", [good, bad, { nonsense: true }]);
+    expect(result.accepted).toEqual([good.id]);
+    expect(result.rejected).toEqual([
+      { id: bad.id, reason: "value: issueDate: not a real calendar date" },
+      { id: "#2", reason: expect.stringContaining("id:") },
+    ]);
+    // The invoice's pages have not arrived yet: its writes wait on the server for other devices,
+    // and are laid over the server's reading once the pages come.
+    expect((await pull(token)).writes.map((w) => w.write.value)).toEqual([
+      "<b>paid</b>; DROP TABLE x",
+    ]);
+    const total = write("phone-a", laterInvoice, { value: 4_200_000 });
+    await push(token, "phone-a", [total]);
+    const { bytes } = await renderInvoiceImage({ supplierName: "Titas Traders", format: "jpeg" });
+    await server.upload(token, [{ bytes, name: "late.jpg" }], {
+      id: laterInvoice,
+      name: "Karim",
+      email: "k@example.com",
+    });
+    const read = await server.waitForInvoice(
+      token,
+      laterInvoice,
+      (inv) => inv.status !== "captured",
+    );
+    expect(read.fields.total).toEqual({ value: 4_200_000, confidence: 1, provenance: "human" });
+    expect(read.fields.notes?.value).toBe("<b>paid</b>; DROP TABLE x");
+    expect(read.fields.supplierName?.provenance).toBe("server_ocr");
+
+    const other = await server.signup();
+    expect((await pull(other)).writes).toEqual([]);
+    const malformed = await server.api("POST", "/api/sync/push", token, "{not json");
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get("content-type")).toContain("application/problem+json");
+  });
+});
