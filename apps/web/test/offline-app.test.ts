@@ -444,6 +444,9 @@ describe("the web app when the connection comes back", () => {
       const id = page.url().split("/").pop() as string;
       await page.getByTestId("place").filter({ hasText: "Saved on this device" }).waitFor();
       await page.getByTestId("waiting").filter({ hasText: "1 invoice waiting" }).waitFor();
+      await page.locator("#field-supplierName").fill("Surma Foods (Sylhet)");
+      await page.locator("#field-supplierName").blur();
+      await page.locator(".field", { hasText: "Entered by you" }).waitFor();
 
       await net.restore();
       await chrome.context.setOffline(false);
@@ -457,6 +460,12 @@ describe("the web app when the connection comes back", () => {
       const { token } = (await login.json()) as { token: string };
       const stored = await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
       expect(stored.fields.total?.value).toBe(invoice.total);
+      // The edit made offline reached the server too, and stands over the server's own reading.
+      expect(stored.fields.supplierName).toEqual({
+        value: "Surma Foods (Sylhet)",
+        confidence: 1,
+        provenance: "human",
+      });
     } finally {
       await chrome.close();
     }

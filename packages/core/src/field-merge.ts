@@ -1,5 +1,5 @@
 import { compareHlc, type Hlc, parseHlc } from "./hlc";
-import type { FieldName, Provenance } from "./invoice";
+import type { FieldName, FieldState, Provenance } from "./invoice";
 
 /**
  * Field-level merge for invoices edited on many devices, offline, in any order (issue #5, the
@@ -89,4 +89,11 @@ export function resolveField(field: FieldName, log: FieldLog): ResolvedField | n
   const values = new Set(humans.map((h) => JSON.stringify(h.value)));
   const conflict = CONFLICT_FIELDS.has(field) && values.size > 1 ? pool : [];
   return { write, conflict };
+}
+
+/** The resolved write as an invoice holds it (`null` when it clears the field). */
+export function stateOf(write: FieldWrite): FieldState | null {
+  return write.value === null
+    ? null
+    : { value: write.value, confidence: write.confidence, provenance: write.provenance };
 }

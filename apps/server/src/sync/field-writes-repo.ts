@@ -7,6 +7,7 @@ import {
   type FieldWriteMessage,
   type InvoiceFields,
   resolveField,
+  stateOf,
   statusAfterExtraction,
 } from "@chalan/core";
 import type { Sql } from "../db/sql";
@@ -125,13 +126,9 @@ async function resolveInvoice(
     // Until the server's own readings are writes too, a device's machine reading does not replace
     // the server's (the better reader); a person's value always does.
     if (write.provenance !== "human" && next[field]?.provenance === "server_ocr") continue;
-    if (write.value === null) delete next[field];
-    else
-      next[field] = {
-        value: write.value,
-        confidence: write.confidence,
-        provenance: write.provenance,
-      };
+    const state = stateOf(write);
+    if (state) next[field] = state;
+    else delete next[field];
     if (resolved.conflict.length > 0) {
       conflicts.push(
         `${field} edited on two devices: ${resolved.conflict.map((c) => JSON.stringify(c.value)).join(" or ")}`,

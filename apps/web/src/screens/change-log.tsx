@@ -23,8 +23,8 @@ export function ChangeLog({ invoiceId }: { invoiceId: string }) {
   });
   const what = (m: Mutation) =>
     m.kind === "fields"
-      ? Object.entries(m.fields ?? {})
-          .map(([f, v]) =>
+      ? (m.writes ?? [])
+          .map(({ field: f, value: v }) =>
             shown.has(f)
               ? `${t(`field.${f}`)}: ${fieldText(f as EditableField, v, lang) || "—"}`
               : t(`field.${f}`, { defaultValue: f }),

@@ -9,6 +9,7 @@ const inv = (id: string, over: Partial<LocalInvoice>): LocalInvoice => ({
   status: "extracted",
   reviewReasons: [],
   fields: {},
+  logs: {},
   boxes: {},
   pageCount: 1,
   pagesRead: 1,

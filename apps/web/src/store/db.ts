@@ -1,4 +1,12 @@
-import type { Box, FieldName, InvoiceFields, InvoiceStatus, Provenance } from "@chalan/core";
+import type {
+  Box,
+  FieldLog,
+  FieldName,
+  FieldWrite,
+  InvoiceFields,
+  InvoiceStatus,
+  Provenance,
+} from "@chalan/core";
 import { Dexie, type EntityTable, type Table } from "dexie";
 
 /** Where an invoice's bytes are: only here, on their way, or confirmed stored by the server. */
@@ -14,7 +22,10 @@ export interface LocalInvoice {
   updatedAt: number;
   status: InvoiceStatus;
   reviewReasons: string[];
+  /** What the field logs resolve to: the values shown and checked. */
   fields: InvoiceFields;
+  /** Every field's sync log (docs/sync.md): the writes no other write replaced, and the replaced ids. */
+  logs: Partial<Record<FieldName, FieldLog>>;
   /** Where on which page each machine-read field was read, for the review screen. */
   boxes: Partial<Record<FieldName, { page: number; box: Box }>>;
   pageCount: number;
@@ -53,7 +64,10 @@ export interface Mutation {
   invoiceId: string;
   kind: "capture" | "add_page" | "fields";
   provenance: Provenance;
-  fields?: Partial<Record<FieldName, unknown>>;
+  /** For `fields`: the writes, as they are pushed to the server. */
+  writes?: FieldWrite[];
+  /** Why the server refused some of the writes (they are not sent again). */
+  pushError?: string;
   pages?: { n: number; sha256: string; original: string }[];
   pushed: 0 | 1;
 }

@@ -122,7 +122,14 @@ describe("the invoices kept on the device", () => {
     const edit = (await db.mutations.toArray()).find(
       (m) => m.kind === "fields" && m.provenance === "human",
     );
-    expect(edit?.fields).toEqual({ total: 119_000, issueDate: "2026-03-18" });
+    expect(edit?.writes?.map((w) => [w.field, w.value, w.provenance])).toEqual([
+      ["issueDate", "2026-03-18", "human"],
+      ["total", 119_000, "human"],
+    ]);
+    // The person's total replaced the machine's reading they had in front of them.
+    const reading = (await db.mutations.toArray()).find((m) => m.provenance === "local_ocr");
+    const total = edit?.writes?.find((w) => w.field === "total");
+    expect(total?.replaces).toEqual([reading?.writes?.[0]?.id]);
   });
 
   it("refuses an impossible value and writes nothing", async ({ db }) => {

@@ -1,5 +1,4 @@
 import {
-  applyExtraction,
   applyHumanEdit,
   type ExtractedFields,
   type FieldName,
@@ -9,6 +8,7 @@ import {
 } from "@chalan/core";
 import type { ChalanDb, LocalInvoice, LocalPage, Mutation } from "./db";
 import { deviceId } from "./device";
+import { writeFields } from "./field-writes";
 
 /** A page ready to keep: downscaled, hashed, not yet tied to an invoice. */
 export type NewPage = Omit<LocalPage, "invoiceId" | "n" | "onServer">;
@@ -46,6 +46,7 @@ export async function captureInvoice(db: ChalanDb, pages: NewPage[]): Promise<st
       status: "captured",
       reviewReasons: [],
       fields: {},
+      logs: {},
       boxes: {},
       pageCount: stored.length,
       pagesRead: 0,
@@ -99,23 +100,25 @@ export async function editFields(
 ): Promise<LocalInvoice> {
   const patch = InvoicePatch.parse({ fields });
   const device = await deviceId(db);
-  return db.transaction("rw", [db.invoices, db.mutations], async () => {
+  return db.transaction("rw", [db.invoices, db.mutations, db.settings], async () => {
     const inv = await mustGet(db, invoiceId);
-    const { fields: next, changes } = applyHumanEdit(inv.fields, patch);
+    const { changes } = applyHumanEdit(inv.fields, patch);
     if (changes.length === 0) return inv;
+    const values = Object.fromEntries(
+      changes.map((c) => [c.field, { value: c.to, confidence: 1 }]),
+    );
+    const written = await writeFields(db, inv, device, values, "human");
     const boxes = { ...inv.boxes };
     for (const c of changes) delete boxes[c.field];
     const updated: LocalInvoice = {
-      ...inv,
-      fields: next,
+      ...written.inv,
       boxes,
-      ...afterReview(inv, next),
+      ...afterReview(inv, written.inv.fields),
       updatedAt: Date.now(),
     };
     await db.invoices.put(updated);
-    const changed = Object.fromEntries(changes.map((c) => [c.field, c.to]));
     await db.mutations.add(
-      mutation(device, invoiceId, { kind: "fields", provenance: "human", fields: changed }),
+      mutation(device, invoiceId, { kind: "fields", provenance: "human", writes: written.writes }),
     );
     return updated;
   });
@@ -137,24 +140,24 @@ export async function saveReading(
   ms: number,
 ): Promise<void> {
   const device = await deviceId(db);
-  await db.transaction("rw", [db.invoices, db.mutations], async () => {
+  await db.transaction("rw", [db.invoices, db.mutations, db.settings], async () => {
     const inv = await mustGet(db, invoiceId);
-    // A later page only adds what earlier pages did not read as surely.
+    // A later page only adds what earlier pages did not read as surely; a person's value stays.
     const better = Object.fromEntries(
       Object.entries(extracted).filter(([name, f]) => {
         const have = inv.fields[name as FieldName];
         return f && (!have || (have.provenance !== "human" && f.confidence > have.confidence));
       }),
     ) as ExtractedFields;
-    const fields = applyExtraction(inv.fields, better, "local_ocr");
+    const written = await writeFields(db, inv, device, better, "local_ocr");
+    const fields = written.inv.fields;
     const boxes = { ...inv.boxes };
     for (const [name, f] of Object.entries(better)) {
       if (f?.box) boxes[name as FieldName] = { page, box: f.box };
     }
     const last = page >= inv.pageCount;
     await db.invoices.put({
-      ...inv,
-      fields,
+      ...written.inv,
       boxes,
       pagesRead: page,
       reading: last ? "done" : "reading",
@@ -162,10 +165,13 @@ export async function saveReading(
       ...(last && inv.status === "captured" && statusAfterExtraction(fields)),
       updatedAt: Date.now(),
     });
-    if (Object.keys(better).length > 0) {
-      const values = Object.fromEntries(Object.entries(better).map(([k, f]) => [k, f?.value]));
+    if (written.writes.length > 0) {
       await db.mutations.add(
-        mutation(device, invoiceId, { kind: "fields", provenance: "local_ocr", fields: values }),
+        mutation(device, invoiceId, {
+          kind: "fields",
+          provenance: "local_ocr",
+          writes: written.writes,
+        }),
       );
     }
   });

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from "../../../server/test/harness";
 import { renderInvoiceImage } from "../../../server/test/render-invoice";
 import { sha256 } from "../capture/sha256";
 import { type ChalanDb, openDb } from "../store/db";
-import { addPages, captureInvoice, type NewPage } from "../store/invoices";
+import { addPages, captureInvoice, editFields, type NewPage, saveReading } from "../store/invoices";
 import { invoiceSender } from "./send-invoices";
 
 let server: TestServer;
@@ -122,5 +122,30 @@ describe("sending invoices kept on the device", () => {
     const unplugged: typeof fetch = (url, init) => fetch(`http://127.0.0.1:9${url}`, init);
     await invoiceSender(db, unplugged).kick();
     expect((await db.invoices.get(id))?.place).toBe("device");
+  });
+
+  it("pushes edits before pages, and the server shows a person's value over its own reading", async () => {
+    const id = await captureInvoice(db, [await page(await invoice("Rupsha Fish"))]);
+    await saveReading(db, id, 1, { total: { value: 1, confidence: 0.3 } }, 10);
+    await editFields(db, id, { total: 4_242_00, notes: "ফেরত ২টি বাক্স" });
+    await invoiceSender(db, toServer).kick();
+
+    const log = await db.mutations.orderBy("seq").toArray();
+    expect(log.map((m) => [m.kind, m.provenance, m.pushed])).toEqual([
+      ["capture", "human", 1],
+      ["fields", "local_ocr", 1],
+      ["fields", "human", 1],
+    ]);
+    const pulled = (await (await server.api("GET", "/api/sync/pull", token)).json()) as {
+      writes: { write: { field: string; value: unknown } }[];
+    };
+    expect(pulled.writes.map((w) => [w.write.field, w.write.value])).toEqual([
+      ["total", 1],
+      ["total", 4_242_00],
+      ["notes", "ফেরত ২টি বাক্স"],
+    ]);
+    const read = await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
+    expect(read.fields.total).toEqual({ value: 4_242_00, confidence: 1, provenance: "human" });
+    expect(read.fields.notes?.value).toBe("ফেরত ২টি বাক্স");
   });
 });

@@ -1,5 +1,6 @@
 import type { ChalanDb, LocalInvoice } from "../store/db";
 import { currentSession, type Session } from "../store/session";
+import { pushWrites } from "./push-writes";
 
 type Outcome = "sent" | "refused" | "stop";
 
@@ -8,7 +9,7 @@ type Outcome = "sent" | "refused" | "stop";
  * made here (so a resend after a dropped connection is the same invoice, not a second one). Pages
  * count as on the server, and so may be cleaned up here, only once it answered 202: it answers so
  * after they are on its disk, and for a resend only when it holds exactly these pages.
- * Until the op-log sync (#5) lands, fields edited here stay here: the server reads the pages itself.
+ * Field writes (edits, on-device readings) are pushed first; pulling others' writes is still to come.
  */
 export function invoiceSender(db: ChalanDb, fetchFn: typeof fetch = fetch) {
   let running: Promise<void> | null = null;
@@ -16,6 +17,8 @@ export function invoiceSender(db: ChalanDb, fetchFn: typeof fetch = fetch) {
   async function sendAll(): Promise<void> {
     const session = await currentSession(db);
     if (!session) return;
+    // Metadata first: the edits are small and matter most; pages follow.
+    if (!(await pushWrites(db, session, fetchFn))) return;
     const waiting = await db.invoices
       .filter((inv) => inv.place !== "server" && inv.sendError === undefined)
       .sortBy("capturedAt");
