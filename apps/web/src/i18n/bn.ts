@@ -81,6 +81,7 @@ export const bn: Texts<typeof en> = {
     keys: "Enter: পরের ঘর · Alt+→ / Alt+←: পরের / আগের চালান · Alt+R: পরের যাচাই",
     sendError: "সার্ভার এই চালান নেয়নি: {{reason}}",
     sendAgain: "আবার পাঠান",
+    conflict: "দুই ডিভাইসে ভিন্নভাবে বদলানো হয়েছে। কোনটি ঠিক?",
     addPageAfterSend: "এই চালান সার্ভারে আছে; এখানে এখনও পাতা যোগ করা যায় না।",
   },
   field: {

@@ -77,6 +77,7 @@ export const en = {
     keys: "Enter: next field · Alt+→ / Alt+←: next / previous invoice · Alt+R: next to review",
     sendError: "The server did not take this invoice: {{reason}}",
     sendAgain: "Send again",
+    conflict: "Changed differently on two devices. Which is right?",
     addPageAfterSend: "This invoice is on the server; pages cannot be added to it here yet.",
   },
   field: {

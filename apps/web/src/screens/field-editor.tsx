@@ -1,7 +1,10 @@
 import { REVIEW_CONFIDENCE } from "@chalan/core";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { db } from "../store/app-db";
 import type { LocalInvoice } from "../store/db";
+import { conflictsOf } from "../store/field-writes";
+import { pickValue } from "../store/invoices";
 import { type EditableField, fieldText, isMoney, parseFieldText } from "../ui/field-text";
 import { useLanguage } from "../ui/use-language";
 
@@ -26,6 +29,8 @@ export function FieldEditor({
   const { t } = useTranslation();
   const lang = useLanguage();
   const state = inv.fields[field];
+  // Two people changed this field differently without seeing each other's change: one picks.
+  const conflict = conflictsOf(inv)[field];
   const shown = fieldText(field, state?.value, lang);
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string>();
@@ -104,6 +109,21 @@ export function FieldEditor({
           )
         ) : null}
       </small>
+      {conflict && (
+        <div className="conflict" data-testid={`conflict-${field}`}>
+          <span>{t("invoice.conflict")}</span>
+          {conflict.map((w) => (
+            <button
+              key={w.id}
+              type="button"
+              className="secondary"
+              onClick={() => void pickValue(db, inv.id, field, w.value)}
+            >
+              {fieldText(field, w.value, lang)} · {w.device.slice(0, 8)}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

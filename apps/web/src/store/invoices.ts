@@ -8,7 +8,7 @@ import {
 } from "@chalan/core";
 import type { ChalanDb, LocalInvoice, LocalPage, Mutation } from "./db";
 import { deviceId } from "./device";
-import { writeFields } from "./field-writes";
+import { conflictsOf, writeFields } from "./field-writes";
 
 /** A page ready to keep: downscaled, hashed, not yet tied to an invoice. */
 export type NewPage = Omit<LocalPage, "invoiceId" | "n" | "onServer">;
@@ -113,7 +113,7 @@ export async function editFields(
     const updated: LocalInvoice = {
       ...written.inv,
       boxes,
-      ...afterReview(inv, written.inv.fields),
+      ...afterReview(inv, written.inv),
       updatedAt: Date.now(),
     };
     await db.invoices.put(updated);
@@ -124,11 +124,50 @@ export async function editFields(
   });
 }
 
-function afterReview(inv: LocalInvoice, fields: LocalInvoice["fields"]) {
-  // Approved and posted invoices keep their status; the rest follow what is now known.
-  if (inv.status === "approved" || inv.status === "posted") return {};
-  if (inv.status === "captured" && inv.reading !== "done") return {};
-  return statusAfterExtraction(fields);
+/**
+ * A person settles a conflict: their pick is written even when it equals the value shown, so it
+ * replaces every value in the conflict, here and, once synced, on every device.
+ */
+export async function pickValue(
+  db: ChalanDb,
+  invoiceId: string,
+  field: FieldName,
+  value: unknown,
+): Promise<void> {
+  const device = await deviceId(db);
+  await db.transaction("rw", [db.invoices, db.mutations, db.settings], async () => {
+    const inv = await mustGet(db, invoiceId);
+    const written = await writeFields(
+      db,
+      inv,
+      device,
+      { [field]: { value, confidence: 1 } },
+      "human",
+    );
+    await db.invoices.put({
+      ...written.inv,
+      ...afterReview(inv, written.inv),
+      updatedAt: Date.now(),
+    });
+    await db.mutations.add(
+      mutation(device, invoiceId, { kind: "fields", provenance: "human", writes: written.writes }),
+    );
+  });
+}
+
+/**
+ * The status an invoice gets from what is now known of it: approved and posted ones keep theirs; one
+ * still being read waits; a conflict between two people, or a missing or unsure required field,
+ * sends it to review.
+ */
+export function afterReview(before: LocalInvoice, after: LocalInvoice) {
+  if (before.status === "approved" || before.status === "posted") return {};
+  if (before.status === "captured" && before.reading !== "done") return {};
+  const known = statusAfterExtraction(after.fields);
+  const conflicts = Object.keys(conflictsOf(after)).map((f) => `${f} changed on two devices`);
+  return conflicts.length === 0
+    ? known
+    : { status: "needs_review" as const, reviewReasons: [...conflicts, ...known.reviewReasons] };
 }
 
 /** The on-device reading of one page: never overwrites what a person typed. */

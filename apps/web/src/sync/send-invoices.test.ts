@@ -6,7 +6,15 @@ import { startTestServer, type TestServer } from "../../../server/test/harness";
 import { renderInvoiceImage } from "../../../server/test/render-invoice";
 import { sha256 } from "../capture/sha256";
 import { type ChalanDb, openDb } from "../store/db";
-import { addPages, captureInvoice, editFields, type NewPage, saveReading } from "../store/invoices";
+import { conflictsOf } from "../store/field-writes";
+import {
+  addPages,
+  captureInvoice,
+  editFields,
+  type NewPage,
+  pickValue,
+  saveReading,
+} from "../store/invoices";
 import { invoiceSender } from "./send-invoices";
 
 let server: TestServer;
@@ -147,5 +155,64 @@ describe("sending invoices kept on the device", () => {
     const read = await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
     expect(read.fields.total).toEqual({ value: 4_242_00, confidence: 1, provenance: "human" });
     expect(read.fields.notes?.value).toBe("ফেরত ২টি বাক্স");
+  });
+
+  it("shows two devices' different totals as a conflict on both, and one person's pick settles both", async () => {
+    const other = openDb(`test-${uuidv7()}`);
+    await other.settings.put({
+      key: "session",
+      value: { token, email: "k@example.com", name: "Rina" },
+    });
+    try {
+      const phone = invoiceSender(db, toServer);
+      const desk = invoiceSender(other, toServer);
+      const id = await captureInvoice(db, [await page(await invoice("Sonali Traders"))]);
+      await saveReading(db, id, 1, { total: { value: 100_00, confidence: 0.4 } }, 10);
+      await phone.kick();
+      await desk.kick();
+      expect((await other.invoices.get(id))?.fields.total?.value).toBe(100_00);
+
+      // Both offline, each corrects the total differently, having seen only the reading.
+      await editFields(db, id, { total: 111_00 });
+      await editFields(other, id, { total: 222_00 });
+      await phone.kick();
+      await desk.kick();
+      await phone.kick();
+      for (const device of [db, other]) {
+        const inv = await device.invoices.get(id);
+        expect(inv?.status).toBe("needs_review");
+        expect(inv?.reviewReasons[0]).toBe("total changed on two devices");
+        const values =
+          inv &&
+          conflictsOf(inv)
+            .total?.map((w) => w.value)
+            .sort();
+        expect(values).toEqual([111_00, 222_00]);
+      }
+      const onServer = await server.waitForInvoice(
+        token,
+        id,
+        (inv) => inv.status === "needs_review",
+      );
+      expect(onServer.reviewReasons[0]).toMatch(/^total edited on two devices/);
+
+      // The desk keeps its own value, which it already shows: the pick is still a write.
+      await pickValue(other, id, "total", 222_00);
+      await desk.kick();
+      await phone.kick();
+      for (const device of [db, other]) {
+        const inv = await device.invoices.get(id);
+        expect(inv && conflictsOf(inv)).toEqual({});
+        expect(inv?.fields.total).toEqual({ value: 222_00, confidence: 1, provenance: "human" });
+      }
+      const settled = await server.waitForInvoice(
+        token,
+        id,
+        (inv) => inv.fields.total?.value === 222_00,
+      );
+      expect(settled.reviewReasons.some((r) => r.includes("two devices"))).toBe(false);
+    } finally {
+      await other.delete();
+    }
   });
 });

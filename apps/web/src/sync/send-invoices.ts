@@ -1,5 +1,6 @@
 import type { ChalanDb, LocalInvoice } from "../store/db";
 import { currentSession, type Session } from "../store/session";
+import { pullWrites } from "./pull-writes";
 import { pushWrites } from "./push-writes";
 
 type Outcome = "sent" | "refused" | "stop";
@@ -9,7 +10,7 @@ type Outcome = "sent" | "refused" | "stop";
  * made here (so a resend after a dropped connection is the same invoice, not a second one). Pages
  * count as on the server, and so may be cleaned up here, only once it answered 202: it answers so
  * after they are on its disk, and for a resend only when it holds exactly these pages.
- * Field writes (edits, on-device readings) are pushed first; pulling others' writes is still to come.
+ * Field writes (edits, on-device readings) are pushed first and everyone's pulled (docs/sync.md).
  */
 export function invoiceSender(db: ChalanDb, fetchFn: typeof fetch = fetch) {
   let running: Promise<void> | null = null;
@@ -17,8 +18,9 @@ export function invoiceSender(db: ChalanDb, fetchFn: typeof fetch = fetch) {
   async function sendAll(): Promise<void> {
     const session = await currentSession(db);
     if (!session) return;
-    // Metadata first: the edits are small and matter most; pages follow.
+    // Metadata first: the edits are small and matter most; then others' edits; pages follow.
     if (!(await pushWrites(db, session, fetchFn))) return;
+    if (!(await pullWrites(db, session, fetchFn))) return;
     const waiting = await db.invoices
       .filter((inv) => inv.place !== "server" && inv.sendError === undefined)
       .sortBy("capturedAt");
