@@ -472,6 +472,102 @@ describe("the web app when the connection comes back", () => {
   }, 300_000);
 });
 
+describe("two devices of one business", () => {
+  it("edit one total differently offline: the conflict shows on both, one pick settles both", async () => {
+    const invoice = await renderInvoiceImage({ supplierName: "Bogura Sweets", format: "jpeg" });
+    const photo = await writeTemp("bogura.jpg", invoice.bytes);
+    const email = `owner.${Date.now()}@example.com`;
+    const [a, b] = [await launchChromium(await profile()), await launchChromium(await profile())];
+    try {
+      const [pa, pb] = [await a.context.newPage(), await b.context.newPage()];
+      await install(pa);
+      await install(pb);
+      const signIn = async (page: Page, form: "Create a business account" | "Sign in") => {
+        await page.goto(`${net.url}/#/account`);
+        const f = page.locator("form", { hasText: form });
+        if (form === "Create a business account") {
+          await f.locator("[name=orgName]").fill("Bogura Sweets Ltd");
+          await f.locator("[name=name]").fill("Anwar Hossain");
+        }
+        await f.locator("[name=email]").fill(email);
+        await f.locator("[name=password]").fill("correct horse battery");
+        await f.getByRole("button").click();
+        await page.getByText(`Signed in as ${email}`).waitFor();
+      };
+      await signIn(pa, "Create a business account");
+      await signIn(pb, "Sign in");
+
+      await pa.goto(`${net.url}/#/capture`);
+      await pa.getByTestId("capture-files").setInputFiles(photo);
+      await pa.waitForURL(/#\/invoice\//);
+      const invoiceUrl = pa.url().replace(/^.*#/, "#");
+      await pa
+        .getByTestId("place")
+        .filter({ hasText: "On the server" })
+        .waitFor({ timeout: 60_000 });
+      // The phone's reading reaches the server as writes once it is done.
+      const login = await server.api("POST", "/api/login", undefined, {
+        email,
+        password: "correct horse battery",
+      });
+      const { token } = (await login.json()) as { token: string };
+      for (let i = 0; ; i++) {
+        const pulled = await (await server.api("GET", "/api/sync/pull", token)).json();
+        if ((pulled as { writes: unknown[] }).writes.length > 0) break;
+        if (i > 120) throw new Error("the phone's reading never reached the server");
+        await pa.waitForTimeout(250);
+      }
+      // The desk hears of it at its next sync: here, a reload.
+      await pb.goto(`${net.url}/${invoiceUrl}`);
+      await pb.reload();
+      await pb.locator("#field-total").waitFor();
+
+      await net.cut();
+      for (const c of [a, b]) await c.context.setOffline(true);
+      const edit = async (page: Page, total: string) => {
+        await page.locator("#field-total").fill(total);
+        await page.locator("#field-total").blur();
+        await page.locator(".field", { hasText: "Entered by you" }).first().waitFor();
+      };
+      await edit(pa, "1,111.00");
+      await edit(pb, "2,222.00");
+
+      await net.restore();
+      const online = async (c: typeof a) => {
+        await c.context.setOffline(true);
+        await c.context.setOffline(false);
+      };
+      await online(a);
+      await pa.waitForTimeout(1000);
+      await online(b);
+      await pb.getByTestId("conflict-total").waitFor({ timeout: 60_000 });
+      await online(a);
+      await pa.getByTestId("conflict-total").waitFor({ timeout: 60_000 });
+      for (const page of [pa, pb]) {
+        expect(await page.getByTestId("review-reasons").textContent()).toContain(
+          "total changed on two devices",
+        );
+      }
+      await pa.setViewportSize(DESKTOP);
+      await pa.getByTestId("conflict-total").scrollIntoViewIfNeeded();
+      await pa.screenshot({ path: path.join(SCREENSHOTS, "en-desktop-conflict.png") });
+
+      await pa
+        .getByTestId("conflict-total")
+        .getByRole("button", { name: /2,222\.00/ })
+        .click();
+      await pa.getByTestId("conflict-total").waitFor({ state: "detached" });
+      await online(b);
+      await pb.getByTestId("conflict-total").waitFor({ state: "detached", timeout: 60_000 });
+      expect(await fieldValue(pb, "total")).toBe("2,222.00");
+      expect(await fieldValue(pa, "total")).toBe("2,222.00");
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 300_000);
+});
+
 /** The main screens at phone and desktop sizes, in English and Bengali, for people to look at. */
 async function screenshots(page: Page, invoiceHash: string): Promise<void> {
   for (const lang of ["en", "bn"] as const) {

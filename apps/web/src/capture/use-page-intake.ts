@@ -34,7 +34,7 @@ export function usePageIntake(keep: (pages: NewPage[]) => Promise<void>) {
       if (pages.length > 0) {
         await keep(pages);
         void reader.kick();
-        if (navigator.onLine) void sender.kick();
+        sender.nudge();
       }
     } catch (e) {
       problems.push(String(e));

@@ -11,7 +11,12 @@ export type PageReader = (
  * Reads every page not read yet, oldest invoice first, one page at a time. Progress is saved per
  * page, so a reading cut short by a closed tab or a dead battery resumes where it stopped.
  */
-export function readingQueue(db: ChalanDb, read: PageReader): { kick(): Promise<void> } {
+export function readingQueue(
+  db: ChalanDb,
+  read: PageReader,
+  /** Called after each page read: its fields are new writes to sync. */
+  afterPage: () => void = () => {},
+): { kick(): Promise<void> } {
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -31,6 +36,7 @@ export function readingQueue(db: ChalanDb, read: PageReader): { kick(): Promise<
             const image = readableImage(page);
             const { fields, ms } = image ? await read(image, page) : { fields: {}, ms: 0 };
             await saveReading(db, inv.id, n, fields, ms);
+            afterPage();
           }
         } catch (e) {
           // tesseract.js rejects with a bare string, or nothing, when its worker cannot start.

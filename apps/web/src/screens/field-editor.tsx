@@ -1,7 +1,7 @@
-import { REVIEW_CONFIDENCE } from "@chalan/core";
+import { parseHlc, REVIEW_CONFIDENCE } from "@chalan/core";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { db } from "../store/app-db";
+import { db, sender } from "../store/app-db";
 import type { LocalInvoice } from "../store/db";
 import { conflictsOf } from "../store/field-writes";
 import { pickValue } from "../store/invoices";
@@ -31,6 +31,11 @@ export function FieldEditor({
   const state = inv.fields[field];
   // Two people changed this field differently without seeing each other's change: one picks.
   const conflict = conflictsOf(inv)[field];
+  const changedAt = new Intl.DateTimeFormat(lang === "bn" ? "bn-BD" : "en-GB", {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Asia/Dhaka",
+  });
   const shown = fieldText(field, state?.value, lang);
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string>();
@@ -117,9 +122,9 @@ export function FieldEditor({
               key={w.id}
               type="button"
               className="secondary"
-              onClick={() => void pickValue(db, inv.id, field, w.value)}
+              onClick={() => void pickValue(db, inv.id, field, w.value).then(sender.nudge)}
             >
-              {fieldText(field, w.value, lang)} · {w.device.slice(0, 8)}
+              {fieldText(field, w.value, lang)} · {changedAt.format(parseHlc(w.at).wall)}
             </button>
           ))}
         </div>

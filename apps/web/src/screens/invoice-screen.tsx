@@ -28,6 +28,7 @@ export function InvoiceScreen({ id }: { id: string }) {
   const where = focused && inv.boxes[focused as FieldName];
   const save = async (field: EditableField, value: unknown) => {
     await editFields(db, id, { [field]: value });
+    sender.nudge();
   };
 
   return (

@@ -5,5 +5,5 @@ import { openDb } from "./db";
 
 /** The app's one database, and the reader and the sender that work through it in the background. */
 export const db = openDb();
-export const reader = readingQueue(db, readPageLocally);
 export const sender = invoiceSender(db);
+export const reader = readingQueue(db, readPageLocally, sender.nudge);

@@ -29,28 +29,44 @@ export function invoiceSender(db: ChalanDb, fetchFn: typeof fetch = fetch) {
     }
   }
 
+  let again = false;
+  /** One pass at a time; in several tabs, one tab syncs at a time (Web Locks). */
+  async function pass(): Promise<void> {
+    const locks = globalThis.navigator?.locks;
+    if (!locks) return sendAll();
+    await locks.request("chalan-send", { ifAvailable: true }, async (lock) => {
+      if (lock) await sendAll();
+    });
+  }
+
+  /** Starts a pass unless one is running; a change made during a pass gets another one after. */
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    const current = (async () => {
+      do {
+        again = false;
+        await pass();
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    running = current;
+    return current;
+  }
+
   return {
+    kick,
     /** Sends an invoice the server refused once more (after the clerk fixed what it said). */
     async retry(id: string): Promise<void> {
       await db.invoices.update(id, { sendError: undefined });
-      await this.kick();
+      await kick();
     },
-    /** Starts a pass unless one is running; in several tabs, one tab sends at a time. */
-    kick(): Promise<void> {
-      if (running) return running;
-      const locks = globalThis.navigator?.locks;
-      const pass: Promise<void> = locks
-        ? locks
-            .request("chalan-send", { ifAvailable: true }, async (lock) => {
-              if (lock) await sendAll();
-            })
-            .then(() => {})
-        : sendAll();
-      const current = pass.finally(() => {
-        running = null;
-      });
-      running = current;
-      return current;
+    /** A change was made here: sync soon, when there is a connection. */
+    nudge(): void {
+      if (globalThis.navigator?.onLine !== false) void kick();
     },
   };
 }
