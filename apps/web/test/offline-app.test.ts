@@ -51,6 +51,20 @@ async function writeTemp(name: string, bytes: Buffer): Promise<string> {
 /** Loads the app and waits until it and the readers' files are in the service worker's caches. */
 const install = (page: Page) => installApp(page, net.url);
 
+/** Signs in through the account screen, or signs a new business up. */
+async function signIn(page: Page, form: "Create a business account" | "Sign in", email: string) {
+  await page.goto(`${net.url}/#/account`);
+  const f = page.locator("form", { hasText: form });
+  if (form === "Create a business account") {
+    await f.locator("[name=orgName]").fill("Rahman Traders");
+    await f.locator("[name=name]").fill("Rina Das");
+  }
+  await f.locator("[name=email]").fill(email);
+  await f.locator("[name=password]").fill("correct horse battery");
+  await f.getByRole("button").click();
+  await page.getByText(`Signed in as ${email}`).waitFor();
+}
+
 async function fieldValue(page: Page, field: string): Promise<string> {
   return page.locator(`#field-${field}`).inputValue();
 }
@@ -427,14 +441,7 @@ describe("the web app when the connection comes back", () => {
     try {
       const page = await chrome.context.newPage();
       await install(page);
-      await page.goto(`${net.url}/#/account`);
-      const signUp = page.locator("form", { hasText: "Create a business account" });
-      await signUp.locator("[name=orgName]").fill("Surma Foods Ltd");
-      await signUp.locator("[name=name]").fill("Rina Das");
-      await signUp.locator("[name=email]").fill(email);
-      await signUp.locator("[name=password]").fill("correct horse battery");
-      await signUp.getByRole("button").click();
-      await page.getByText(`Signed in as ${email}`).waitFor();
+      await signIn(page, "Create a business account", email);
 
       await net.cut();
       await chrome.context.setOffline(true);
@@ -482,20 +489,8 @@ describe("two devices of one business", () => {
       const [pa, pb] = [await a.context.newPage(), await b.context.newPage()];
       await install(pa);
       await install(pb);
-      const signIn = async (page: Page, form: "Create a business account" | "Sign in") => {
-        await page.goto(`${net.url}/#/account`);
-        const f = page.locator("form", { hasText: form });
-        if (form === "Create a business account") {
-          await f.locator("[name=orgName]").fill("Bogura Sweets Ltd");
-          await f.locator("[name=name]").fill("Anwar Hossain");
-        }
-        await f.locator("[name=email]").fill(email);
-        await f.locator("[name=password]").fill("correct horse battery");
-        await f.getByRole("button").click();
-        await page.getByText(`Signed in as ${email}`).waitFor();
-      };
-      await signIn(pa, "Create a business account");
-      await signIn(pb, "Sign in");
+      await signIn(pa, "Create a business account", email);
+      await signIn(pb, "Sign in", email);
 
       await pa.goto(`${net.url}/#/capture`);
       await pa.getByTestId("capture-files").setInputFiles(photo);
