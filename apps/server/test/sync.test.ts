@@ -68,15 +68,17 @@ describe.each(dbTargets())("sync push and pull on $name PostgreSQL", (target) =>
 
     // The phone never heard back and sends again: nothing changes, nothing doubles.
     expect((await push(token, "phone-a", [a])).accepted).toEqual([a.id]);
+    // The server's own reading is there too, as writes from "server", before the two edits.
     const all = await pull(token);
-    expect(all.writes.map((w) => [w.seq, w.write.id])).toEqual([
-      [1, a.id],
-      [2, b.id],
-    ]);
-    expect(all).toMatchObject({ cursor: 2, more: false });
+    const read = all.writes.filter((w) => w.write.device === "server");
+    expect(read.length).toBeGreaterThan(3);
+    expect(new Set(read.map((w) => w.write.provenance))).toEqual(new Set(["server_ocr"]));
+    expect(all.writes.slice(read.length).map((w) => w.write.id)).toEqual([a.id, b.id]);
+    expect(all.writes.map((w) => w.seq)).toEqual(all.writes.map((_, i) => i + 1));
+    expect(all).toMatchObject({ cursor: all.writes.length, more: false });
     const first = await pull(token, 0, 1);
     expect(first).toMatchObject({ cursor: 1, more: true });
-    expect((await pull(token, first.cursor)).writes.map((w) => w.write.id)).toEqual([b.id]);
+    expect((await pull(token, all.cursor - 1)).writes.map((w) => w.write.id)).toEqual([b.id]);
 
     // A person picks 1,100.00 having seen both; a machine reading afterwards does not undo it.
     await push(token, "phone-a", [
@@ -89,6 +91,16 @@ describe.each(dbTargets())("sync push and pull on $name PostgreSQL", (target) =>
     expect(inv.fields.total).toEqual({ value: 110_000, confidence: 1, provenance: "human" });
     expect(inv.reviewReasons.some((r) => r.includes("two devices"))).toBe(false);
     expect(inv.status).not.toBe("needs_review");
+
+    // An edit through the API is a write like any other: devices pull it.
+    const cursor = (await pull(token)).cursor;
+    const patched = await server.api("PATCH", `/api/invoices/${id}`, token, {
+      fields: { notes: "নগদ" },
+    });
+    expect(patched.status).toBe(200);
+    expect((await pull(token, cursor)).writes.map((w) => w.write)).toMatchObject([
+      { field: "notes", value: "নগদ", provenance: "human", device: "server" },
+    ]);
   });
 
   it("refuses a bad write with its reason and takes the good ones of the same batch", async () => {

@@ -66,7 +66,7 @@ function view(r: Replica) {
 }
 
 type Step =
-  | { kind: "edit"; device: number; field: number; value: number; human: boolean; skew: number }
+  | { kind: "edit"; device: number; field: number; value: number; by: Provenance; skew: number }
   | { kind: "deliver"; from: number; to: number; picks: number[] };
 
 const step = (devices: number): fc.Arbitrary<Step> =>
@@ -76,7 +76,7 @@ const step = (devices: number): fc.Arbitrary<Step> =>
       device: fc.nat(devices - 1),
       field: fc.nat(FIELDS.length - 1),
       value: fc.nat(3),
-      human: fc.boolean(),
+      by: fc.constantFrom<Provenance>("human", "server_ocr", "local_ocr"),
       // Device clocks that run minutes slow or fast.
       skew: fc.integer({ min: -300_000, max: 300_000 }),
     }),
@@ -109,14 +109,8 @@ describe("field merge across devices", () => {
           now += 1000;
           if (s.kind === "edit") {
             const r = replicas[s.device] as Replica;
-            const w = edit(
-              r,
-              FIELDS[s.field] as FieldName,
-              s.value,
-              s.human ? "human" : "server_ocr",
-              now + s.skew,
-            );
-            if (s.human) human.push(w);
+            const w = edit(r, FIELDS[s.field] as FieldName, s.value, s.by, now + s.skew);
+            if (s.by === "human") human.push(w);
           } else {
             const from = replicas[s.from] as Replica;
             const to = replicas[s.to] as Replica;
@@ -201,5 +195,17 @@ describe("resolveField", () => {
     const w2 = write({ id: "w2", at: t(3), value: 3, replaces: ["w1"] });
     const log = [w0, w2, w1, w2].reduce(addWrite, emptyLog);
     expect(log.heads.map((h) => h.id)).toEqual(["w2"]);
+  });
+
+  it("never lets a phone's draft, however late its clock, replace the server's reading", () => {
+    let log = addWrite(
+      emptyLog,
+      write({ id: "a", at: t(5), value: 100, provenance: "server_ocr" }),
+    );
+    const replaces = headsReplacedBy(log, "local_ocr");
+    expect(replaces).toEqual([]);
+    log = addWrite(log, write({ id: "b", at: t(99), value: 7, provenance: "local_ocr", replaces }));
+    expect(resolveField("total", log)?.write.id).toBe("a");
+    expect(headsReplacedBy(log, "server_ocr").sort()).toEqual(["a", "b"]);
   });
 });

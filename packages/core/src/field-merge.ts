@@ -59,13 +59,19 @@ export function addWrite(log: FieldLog, w: FieldWrite): FieldLog {
 }
 
 /**
- * The replaces list for a new write on a replica: a person replaces every head they saw; a machine
- * reading replaces only machine readings, so it never takes a person's value away.
+ * Who outranks whom, whatever the clocks: a person over any machine, the server's reading (full
+ * preprocessing, second reader) over a phone's quick draft, which may carry a phone's wrong clock.
+ * An import is a machine's copy of someone's books: ranked with the server's reading.
+ */
+const RANK: Record<Provenance, number> = { human: 3, server_ocr: 2, import: 2, local_ocr: 1 };
+
+/**
+ * The replaces list for a new write on a replica: the heads it saw that rank no higher than it. A
+ * person replaces everything they saw; a machine reading never takes a person's value away, and a
+ * phone's draft never the server's reading.
  */
 export function headsReplacedBy(log: FieldLog, provenance: Provenance): string[] {
-  return log.heads
-    .filter((h) => provenance === "human" || h.provenance !== "human")
-    .map((h) => h.id);
+  return log.heads.filter((h) => RANK[h.provenance] <= RANK[provenance]).map((h) => h.id);
 }
 
 export interface ResolvedField {
@@ -75,19 +81,20 @@ export interface ResolvedField {
 }
 
 /**
- * The field's value on every replica with these writes: a person's value beats a machine's
- * whatever the clocks; among equals the later timestamp wins, except that concurrent human edits
- * of a conflict field that disagree are all kept for a person to choose from.
+ * The field's value on every replica with these writes: the highest-ranked heads (a person's over
+ * a machine's whatever the clocks); among equals the later timestamp wins, except that concurrent
+ * human edits of a conflict field that disagree are all kept for a person to choose from.
  */
 export function resolveField(field: FieldName, log: FieldLog): ResolvedField | null {
-  const humans = log.heads.filter((h) => h.provenance === "human");
-  const pool = [...(humans.length > 0 ? humans : log.heads)].sort(
-    (a, b) => compareHlc(at(b), at(a)) || byId(a, b),
-  );
+  const top = Math.max(...log.heads.map((h) => RANK[h.provenance]));
+  const pool = log.heads
+    .filter((h) => RANK[h.provenance] === top)
+    .sort((a, b) => compareHlc(at(b), at(a)) || byId(a, b));
   const write = pool[0];
   if (!write) return null;
-  const values = new Set(humans.map((h) => JSON.stringify(h.value)));
-  const conflict = CONFLICT_FIELDS.has(field) && values.size > 1 ? pool : [];
+  const values = new Set(pool.map((h) => JSON.stringify(h.value)));
+  const conflict =
+    write.provenance === "human" && CONFLICT_FIELDS.has(field) && values.size > 1 ? pool : [];
   return { write, conflict };
 }
 

@@ -1,46 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyExtraction,
-  applyHumanEdit,
-  mostConfidentFields,
-  statusAfterExtraction,
-} from "./field-updates";
+import { applyHumanEdit, mostConfidentFields, statusAfterExtraction } from "./field-updates";
 import type { InvoiceFields } from "./invoice";
-
-describe("applyExtraction", () => {
-  it("fills empty fields from the machine reading", () => {
-    const out = applyExtraction(
-      {},
-      {
-        total: { value: 1_190_000, confidence: 0.9 },
-        issueDate: { value: "2026-03-18", confidence: 0.8 },
-      },
-      "server_ocr",
-    );
-    expect(out.total).toEqual({ value: 1_190_000, confidence: 0.9, provenance: "server_ocr" });
-    expect(out.issueDate?.provenance).toBe("server_ocr");
-  });
-
-  it("never overwrites a value a person typed", () => {
-    const existing: InvoiceFields = {
-      total: { value: 500_000, confidence: 1, provenance: "human" },
-    };
-    const out = applyExtraction(
-      existing,
-      { total: { value: 999_999, confidence: 0.99 } },
-      "server_ocr",
-    );
-    expect(out.total).toEqual({ value: 500_000, confidence: 1, provenance: "human" });
-  });
-
-  it("replaces an earlier machine reading", () => {
-    const existing: InvoiceFields = {
-      total: { value: 1, confidence: 0.3, provenance: "local_ocr" },
-    };
-    const out = applyExtraction(existing, { total: { value: 2, confidence: 0.7 } }, "server_ocr");
-    expect(out.total?.value).toBe(2);
-  });
-});
 
 describe("applyHumanEdit", () => {
   it("records human provenance and the before/after of each change", () => {

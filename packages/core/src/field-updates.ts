@@ -5,29 +5,11 @@ import type {
   InvoiceFields,
   InvoicePatch,
   InvoiceStatus,
-  Provenance,
 } from "./invoice";
 
 /** Fields an invoice cannot be booked without; below this confidence a person must look. */
 const REQUIRED: FieldName[] = ["total", "issueDate"];
 export const REVIEW_CONFIDENCE = 0.5;
-
-/**
- * Lays a machine reading over the stored fields. A value a person typed is never replaced by a
- * machine's guess, however confident.
- */
-export function applyExtraction(
-  existing: InvoiceFields,
-  extracted: ExtractedFields,
-  provenance: Exclude<Provenance, "human">,
-): InvoiceFields {
-  const out: Record<string, FieldState> = { ...existing };
-  for (const [name, field] of Object.entries(extracted)) {
-    if (!field || out[name]?.provenance === "human") continue;
-    out[name] = { value: field.value, confidence: field.confidence, provenance };
-  }
-  return out as InvoiceFields;
-}
 
 /** For each field, the most confident reading across an invoice's pages. */
 export function mostConfidentFields(pages: readonly ExtractedFields[]): ExtractedFields {

@@ -1,16 +1,11 @@
-import {
-  applyExtraction,
-  type ExtractedFields,
-  mostConfidentFields,
-  statusAfterExtraction,
-} from "@chalan/core";
+import { type ExtractedFields, mostConfidentFields } from "@chalan/core";
 import type pg from "pg";
 import type { PgBoss } from "pg-boss";
 import type { BlobStore } from "../blobs/blob-store";
 import { withTransaction } from "../db/transaction";
-import { findInvoice, markFailed, recordEvent, saveFields } from "../invoices/invoice-repo";
+import { findInvoice, markFailed, recordEvent } from "../invoices/invoice-repo";
 import { type ExtractJob, enqueueInTransaction, QUEUES } from "../queue/boss";
-import { applySyncedWrites } from "../sync/field-writes-repo";
+import { settleAfterReading, writeHere } from "../sync/field-writes-repo";
 import { oweNotification } from "./notification-repo";
 
 /** Reads one stored page (image or PDF) into fields. Throws `UnreadablePageError` for bad input. */
@@ -58,14 +53,21 @@ export async function runExtractJob(
   await withTransaction(deps.pool, async (tx) => {
     const inv = await findInvoice(tx, job.orgId, job.invoiceId, { forUpdate: true });
     if (inv?.status !== "captured") return;
-    const fields = applyExtraction(inv.fields, mostConfidentFields(readings), "server_ocr");
-    const { status, reviewReasons } = statusAfterExtraction(fields);
-    await saveFields(tx, job.orgId, job.invoiceId, fields, status, reviewReasons);
+    // The reading becomes the server's writes, which devices pull; a person's value stays on top.
+    await writeHere(
+      tx,
+      job.orgId,
+      null,
+      job.invoiceId,
+      mostConfidentFields(readings),
+      "server_ocr",
+    );
+    await settleAfterReading(tx, job.orgId, job.invoiceId);
+    const read = await findInvoice(tx, job.orgId, job.invoiceId);
     await recordEvent(tx, job.orgId, job.invoiceId, "system", "extracted", {
-      status,
-      reviewReasons,
+      status: read?.status,
+      reviewReasons: read?.reviewReasons,
     });
-    await applySyncedWrites(tx, job.orgId, job.invoiceId);
     const owed = await oweNotification(tx, {
       orgId: job.orgId,
       invoiceId: job.invoiceId,

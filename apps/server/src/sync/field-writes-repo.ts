@@ -1,14 +1,21 @@
 import {
   addWrite,
   emptyLog,
+  type FieldLog,
   type FieldName,
   type FieldState,
   type FieldWrite,
   type FieldWriteMessage,
+  formatHlc,
+  type Hlc,
+  headsReplacedBy,
   type InvoiceFields,
+  type Provenance,
   resolveField,
   stateOf,
   statusAfterExtraction,
+  tick,
+  uuidv7,
 } from "@chalan/core";
 import type { Sql } from "../db/sql";
 import { findInvoice, recordEvent, saveFields } from "../invoices/invoice-repo";
@@ -47,7 +54,7 @@ const toWrite = (r: Row): FieldWriteMessage => ({
 export async function acceptWrites(
   tx: Sql,
   orgId: string,
-  userId: string,
+  userId: string | null,
   writes: FieldWriteMessage[],
 ): Promise<string[]> {
   const { rows } = await tx.query<{ sync_seq: string }>(
@@ -87,17 +94,60 @@ export async function acceptWrites(
   return writes.map((w) => w.id);
 }
 
-/**
- * After the server has read an invoice whose writes came from devices before its pages did: lays
- * those writes over the reading (a person's value over the machine's, conflicts to review).
- */
-export async function applySyncedWrites(tx: Sql, orgId: string, invoiceId: string): Promise<void> {
-  const { rows } = await tx.query<{ field: FieldName }>(
-    "SELECT DISTINCT field FROM field_writes WHERE org_id = $1 AND invoice_id = $2",
+/** Every field's log of an invoice, from all the writes the server holds for it. */
+async function fieldLogs(
+  tx: Sql,
+  orgId: string,
+  invoiceId: string,
+): Promise<Map<FieldName, FieldLog>> {
+  const { rows } = await tx.query<Row>(
+    "SELECT * FROM field_writes WHERE org_id = $1 AND invoice_id = $2 ORDER BY seq",
     [orgId, invoiceId],
   );
-  if (rows.length > 0)
-    await resolveInvoice(tx, orgId, invoiceId, new Set(rows.map((r) => r.field)));
+  const logs = new Map<FieldName, FieldLog>();
+  for (const r of rows) logs.set(r.field, addWrite(logs.get(r.field) ?? emptyLog, toWrite(r)));
+  return logs;
+}
+
+/**
+ * Values written here (the server's reading, an edit through the API) as writes like a device's:
+ * stamped by the server's clock, replacing the heads they outrank, stored, resolved and pulled by
+ * every device.
+ */
+export async function writeHere(
+  tx: Sql,
+  orgId: string,
+  userId: string | null,
+  invoiceId: string,
+  values: Partial<Record<FieldName, { value: unknown; confidence: number }>>,
+  provenance: Provenance,
+): Promise<void> {
+  const logs = await fieldLogs(tx, orgId, invoiceId);
+  let clock: Hlc | null = null;
+  const writes = Object.entries(values).map(([field, v]): FieldWriteMessage => {
+    clock = tick(clock, "server", Date.now());
+    return {
+      id: uuidv7(),
+      invoiceId,
+      field: field as FieldName,
+      value: v?.value ?? null,
+      provenance,
+      confidence: v?.confidence ?? 1,
+      at: formatHlc(clock),
+      device: "server",
+      replaces: headsReplacedBy(logs.get(field as FieldName) ?? emptyLog, provenance),
+    };
+  });
+  await acceptWrites(tx, orgId, userId, writes);
+}
+
+/**
+ * Once the server has read an invoice: every field resolved from all its writes (a device's edits
+ * that came before the pages included), and its status from what is now known.
+ */
+export async function settleAfterReading(tx: Sql, orgId: string, invoiceId: string): Promise<void> {
+  const logs = await fieldLogs(tx, orgId, invoiceId);
+  await resolveInvoice(tx, orgId, invoiceId, new Set(logs.keys()), true);
 }
 
 /** Lays the resolution of the given fields over an invoice the server holds, with its review state. */
@@ -106,27 +156,17 @@ async function resolveInvoice(
   orgId: string,
   invoiceId: string,
   fields: Set<FieldName>,
+  read = false,
 ): Promise<void> {
   const inv = await findInvoice(tx, orgId, invoiceId, { forUpdate: true });
   if (!inv) return;
-  const { rows } = await tx.query<Row>(
-    "SELECT * FROM field_writes WHERE org_id = $1 AND invoice_id = $2 AND field = ANY($3) ORDER BY seq",
-    [orgId, invoiceId, [...fields]],
-  );
+  const logs = await fieldLogs(tx, orgId, invoiceId);
   const next: Record<string, FieldState> = { ...inv.fields };
   const conflicts: string[] = [];
   for (const field of fields) {
-    const log = rows
-      .filter((r) => r.field === field)
-      .map(toWrite)
-      .reduce(addWrite, emptyLog);
-    const resolved = resolveField(field, log);
+    const resolved = resolveField(field, logs.get(field) ?? emptyLog);
     if (!resolved) continue;
-    const { write } = resolved;
-    // Until the server's own readings are writes too, a device's machine reading does not replace
-    // the server's (the better reader); a person's value always does.
-    if (write.provenance !== "human" && next[field]?.provenance === "server_ocr") continue;
-    const state = stateOf(write);
+    const state = stateOf(resolved.write);
     if (state) next[field] = state;
     else delete next[field];
     if (resolved.conflict.length > 0) {
@@ -136,7 +176,9 @@ async function resolveInvoice(
     }
   }
   const after = statusAfterExtraction(next as InvoiceFields);
-  const keep = inv.status === "approved" || inv.status === "posted" || inv.status === "captured";
+  // Approved and posted invoices keep their status, and one not read yet stays captured.
+  const keep =
+    inv.status === "approved" || inv.status === "posted" || (inv.status === "captured" && !read);
   const status = conflicts.length > 0 ? "needs_review" : keep ? inv.status : after.status;
   const reasons = [...conflicts, ...(keep ? [] : after.reviewReasons)];
   await saveFields(tx, orgId, invoiceId, next as InvoiceFields, status, reasons);

@@ -6,8 +6,8 @@ import {
   type InvoiceRecord,
   listInvoices,
   recordEvent,
-  saveFields,
 } from "../../invoices/invoice-repo";
+import { writeHere } from "../../sync/field-writes-repo";
 import { type AppDeps, requireAuth } from "../app";
 import { notFound, Problem } from "../problem";
 import { parseOr400 } from "../zod-problem";
@@ -66,9 +66,13 @@ export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
           "A posted invoice cannot be edited; create an amendment.",
         );
       }
-      const { fields, changes } = applyHumanEdit(inv.fields, patch);
+      const { changes } = applyHumanEdit(inv.fields, patch);
       if (changes.length > 0) {
-        await saveFields(tx, auth.orgId, id, fields, inv.status);
+        // An edit here is a write like a device's: devices pull it, conflicts are caught.
+        const values = Object.fromEntries(
+          changes.map((c) => [c.field, { value: c.to, confidence: 1 }]),
+        );
+        await writeHere(tx, auth.orgId, auth.userId, id, values, "human");
         await recordEvent(tx, auth.orgId, id, `user:${auth.userId}`, "edited", { changes });
       }
       return toApi((await findInvoice(tx, auth.orgId, id)) as InvoiceRecord);
