@@ -132,6 +132,18 @@ describe("the invoices kept on the device", () => {
     expect(total?.replaces).toEqual([reading?.writes?.[0]?.id]);
   });
 
+  it("writes no draft over the server's reading already pulled here", async ({ db }) => {
+    const id = await captureInvoice(db, [page()]);
+    const inv = await db.invoices.get(id);
+    await db.invoices.put({
+      ...(inv as NonNullable<typeof inv>),
+      fields: { total: { value: 500, confidence: 0.6, provenance: "server_ocr" } },
+    });
+    await saveReading(db, id, 1, { total: { value: 7, confidence: 0.99 } }, 5);
+    expect((await db.invoices.get(id))?.fields.total?.value).toBe(500);
+    expect((await db.mutations.toArray()).map((m) => m.kind)).toEqual(["capture"]);
+  });
+
   it("refuses an impossible value and writes nothing", async ({ db }) => {
     const id = await captureInvoice(db, [page()]);
     await expect(editFields(db, id, { issueDate: "2026-02-30" })).rejects.toThrow(/calendar date/);

@@ -181,11 +181,12 @@ export async function saveReading(
   const device = await deviceId(db);
   await db.transaction("rw", [db.invoices, db.mutations, db.settings], async () => {
     const inv = await mustGet(db, invoiceId);
-    // A later page only adds what earlier pages did not read as surely; a person's value stays.
+    // A later page only adds what earlier pages did not read as surely; a person's value, and the
+    // server's reading once pulled, outrank this draft and stay.
     const better = Object.fromEntries(
       Object.entries(extracted).filter(([name, f]) => {
         const have = inv.fields[name as FieldName];
-        return f && (!have || (have.provenance !== "human" && f.confidence > have.confidence));
+        return f && (!have || (have.provenance === "local_ocr" && f.confidence > have.confidence));
       }),
     ) as ExtractedFields;
     const written = await writeFields(db, inv, device, better, "local_ocr");
