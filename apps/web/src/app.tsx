@@ -18,7 +18,16 @@ export function App() {
   const route = useRoute();
   const online = useOnline();
   const lang = useLanguage();
-  const waiting = useLiveQuery(() => db.invoices.where("place").notEqual("server").count(), [], 0);
+  // An invoice waits while its pages, or any change made to it here, have not reached the server.
+  const waiting = useLiveQuery(
+    async () => {
+      const ids = new Set(await db.invoices.where("place").notEqual("server").primaryKeys());
+      for (const m of await db.mutations.where("pushed").equals(0).toArray()) ids.add(m.invoiceId);
+      return ids.size;
+    },
+    [],
+    0,
+  );
   return (
     <>
       <header className="top">
