@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbTargets } from "./databases";
 import { startTestServer, type TestServer } from "./harness";
@@ -102,5 +103,112 @@ describe.each(dbTargets())("resumable (tus) upload on $name PostgreSQL", (target
       invoices: unknown[];
     };
     expect(list.invoices).toEqual([]);
+  });
+
+  const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+  const held = (token: string, sha256: string) =>
+    server.api("GET", `/api/sync/pages/${sha256}`, token).then((r) => r.status);
+
+  async function uploadPage(token: string, bytes: Buffer, filename: string, sha256 = sha(bytes)) {
+    const url = await create(token, bytes.length, { sha256, filename });
+    return patch(token, url, 0, bytes);
+  }
+
+  it("takes an invoice's pages one by one, resumed, and commits them in order under the device's id", async () => {
+    const token = await server.signup();
+    const [first, second] = await Promise.all(
+      ["Padma Hardware", "Padma Hardware p2"].map((supplierName) =>
+        renderInvoiceImage({ supplierName, format: "jpeg" }).then((r) => r.bytes),
+      ),
+    );
+    const [a, b] = [first as Buffer, second as Buffer];
+    expect(await held(token, sha(a))).toBe(404);
+
+    const url = await create(token, a.length, { sha256: sha(a), filename: "p1.jpg" });
+    expect((await patch(token, url, 0, a.subarray(0, 1000))).status).toBe(204);
+    const offset = Number(
+      (await fetch(url, { method: "HEAD", headers: tus(token) })).headers.get("upload-offset"),
+    );
+    const done = await patch(token, url, offset, a.subarray(offset));
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ sha256: sha(a), size: a.length });
+    expect((await uploadPage(token, b, "p2.jpg")).status).toBe(200);
+    expect(await held(token, sha(a))).toBe(200);
+
+    const id = "0192f5a4-7c1e-7000-8000-00000000a001";
+    const commit = {
+      id,
+      name: "Rina",
+      email: "rina@example.com",
+      pages: [
+        { sha256: sha(a), filename: "p1.jpg" },
+        { sha256: sha(b), filename: "p2.jpg" },
+      ],
+    };
+    const res = await server.api("POST", "/api/sync/invoices", token, commit);
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ id, status: "captured" });
+    // The answer was lost and the device commits again: still one invoice.
+    expect((await server.api("POST", "/api/sync/invoices", token, commit)).status).toBe(202);
+    const list = (await (await server.api("GET", "/api/invoices", token)).json()) as {
+      invoices: { id: string; pages: { sha256: string }[] }[];
+    };
+    expect(list.invoices.map((i) => [i.id, i.pages.map((p) => p.sha256)])).toEqual([
+      [id, [sha(a), sha(b)]],
+    ]);
+  });
+
+  it("names the pages it does not hold, and never lets a SHA-256 stand in for another organisation's page", async () => {
+    const alice = await server.signup();
+    const bob = await server.signup();
+    const page = (await renderInvoiceImage({ supplierName: "Bob's Stationery", format: "jpeg" }))
+      .bytes;
+    expect((await uploadPage(bob, page, "b.jpg")).status).toBe(200);
+    expect(await held(bob, sha(page))).toBe(200);
+    expect(await held(alice, sha(page))).toBe(404);
+
+    const res = await server.api("POST", "/api/sync/invoices", alice, {
+      id: "0192f5a4-7c1e-7000-8000-00000000a002",
+      name: "Alice",
+      email: "alice@example.com",
+      pages: [{ sha256: sha(page), filename: "b.jpg" }],
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { missing: string[] }).missing).toEqual([sha(page)]);
+    const list = (await (await server.api("GET", "/api/invoices", alice)).json()) as {
+      invoices: unknown[];
+    };
+    expect(list.invoices).toEqual([]);
+  });
+
+  it("refuses a page that arrived damaged or is not an image, and keeps neither", async () => {
+    const token = await server.signup();
+    const page = (await renderInvoiceImage({ supplierName: "Karnaphuli", format: "jpeg" })).bytes;
+    const damaged = Buffer.from(page);
+    const mid = damaged.length >> 1;
+    damaged[mid] = (damaged[mid] as number) ^ 0xff;
+    const res = await uploadPage(token, damaged, "k.jpg", sha(page));
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/k\.jpg arrived damaged/);
+    expect(await held(token, sha(page))).toBe(404);
+    expect(await held(token, sha(damaged))).toBe(404);
+
+    const torn = page.subarray(0, 2000);
+    const tornRes = await uploadPage(token, torn, "torn.jpg");
+    expect(tornRes.status).toBe(422);
+    expect(await held(token, sha(torn))).toBe(404);
+
+    const bad = await fetch(`${server.url}/api/uploads`, {
+      method: "POST",
+      headers: tus(token, { "upload-length": "10", "upload-metadata": meta({ sha256: "abc" }) }),
+    });
+    expect(bad.status).toBe(400);
+    const commit = await server.api("POST", "/api/sync/invoices", token, {
+      id: "not-a-uuid",
+      name: "A",
+      email: "a@example.com",
+      pages: [],
+    });
+    expect(commit.status).toBe(400);
   });
 });

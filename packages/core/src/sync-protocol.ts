@@ -75,3 +75,28 @@ export const PullResponse = z.object({
   more: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+export const Sha256Hex = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, "a SHA-256 in lower-case hex")
+  .describe("SHA-256 of a page's bytes");
+
+/**
+ * `POST /api/sync/invoices`: an invoice whose pages were uploaded one by one (tus, each named by
+ * its SHA-256), made under the id chosen on the device. Sending it again changes nothing.
+ */
+export const InvoiceCommit = z
+  .object({
+    id: Uuid,
+    name: z.string().trim().min(1).max(200),
+    email: z.string().trim().email().max(320),
+    pages: z
+      .array(z.object({ sha256: Sha256Hex, filename: z.string().max(255) }).strict())
+      .min(1)
+      .max(20),
+  })
+  .strict();
+export type InvoiceCommit = z.infer<typeof InvoiceCommit>;
+
+/** The answer when a commit names pages the server does not hold: upload these, then commit again. */
+export const MissingPages = z.object({ missing: z.array(Sha256Hex) });

@@ -26,6 +26,21 @@ export interface IngestDeps {
   blobs: BlobStore;
 }
 
+/** Refuses an empty, unknown, torn or corrupt page with a reason a clerk can act on; returns its MIME type. */
+export async function checkUploadedFile(bytes: Buffer, label: string): Promise<string> {
+  if (bytes.length === 0) throw new Problem(400, "Empty file", `${label} is empty (0 bytes).`);
+  const kind = sniffFileKind(bytes);
+  if (!kind) {
+    throw new Problem(
+      415,
+      "Unsupported file type",
+      `${label} is not a JPEG, PNG, WebP or PDF (its content was checked, not its name).`,
+    );
+  }
+  await checkPageReadable(bytes, kind.kind, label);
+  return kind.mime;
+}
+
 /**
  * Accepts one invoice (one or more pages). Every page is checked and stored durably before the
  * invoice row and its extract job commit together, so a crash leaves either nothing or an invoice
@@ -51,18 +66,7 @@ export async function ingestInvoice(
   }
   const mimes: string[] = [];
   for (const [i, f] of input.files.entries()) {
-    const label = f.filename || `file ${i + 1}`;
-    if (f.bytes.length === 0) throw new Problem(400, "Empty file", `${label} is empty (0 bytes).`);
-    const kind = sniffFileKind(f.bytes);
-    if (!kind) {
-      throw new Problem(
-        415,
-        "Unsupported file type",
-        `${label} is not a JPEG, PNG, WebP or PDF (its content was checked, not its name).`,
-      );
-    }
-    await checkPageReadable(f.bytes, kind.kind, label);
-    mimes.push(kind.mime);
+    mimes.push(await checkUploadedFile(f.bytes, f.filename || `file ${i + 1}`));
   }
   // Only pages that all passed are stored: a bad third page leaves no blobs of the first two.
   const pages: PageRecord[] = [];
