@@ -39,7 +39,7 @@ describe.each(dbTargets())("sync push and pull on $name PostgreSQL", (target) =>
     (await (
       await server.api("GET", `/api/sync/pull?since=${since}&limit=${limit}`, token)
     ).json()) as {
-      writes: { seq: number; write: FieldWriteMessage }[];
+      writes: { seq: number; write: FieldWriteMessage; by: string | null }[];
       cursor: number;
       more: boolean;
     };
@@ -74,6 +74,12 @@ describe.each(dbTargets())("sync push and pull on $name PostgreSQL", (target) =>
     expect(read.length).toBeGreaterThan(3);
     expect(new Set(read.map((w) => w.write.provenance))).toEqual(new Set(["server_ocr"]));
     expect(all.writes.slice(read.length).map((w) => w.write.id)).toEqual([a.id, b.id]);
+    // Each write names who was signed in where it was made, so a conflict can say whose value is whose.
+    expect(new Set(read.map((w) => w.by))).toEqual(new Set([null]));
+    expect(all.writes.slice(read.length).map((w) => w.by)).toEqual([
+      "Karim Rahman",
+      "Karim Rahman",
+    ]);
     expect(all.writes.map((w) => w.seq)).toEqual(all.writes.map((_, i) => i + 1));
     expect(all).toMatchObject({ cursor: all.writes.length, more: false });
     const first = await pull(token, 0, 1);

@@ -10,7 +10,9 @@ import { db } from "./store/app-db";
 import { useLanguage } from "./ui/use-language";
 import { useOnline } from "./ui/use-online";
 import { href, type Route, useRoute } from "./ui/use-route";
+import { useSyncProgress } from "./ui/use-sync-progress";
 
+const MB = 1024 * 1024;
 const NAV = ["invoices", "capture", "dashboard", "account"] as const;
 
 export function App() {
@@ -18,6 +20,7 @@ export function App() {
   const route = useRoute();
   const online = useOnline();
   const lang = useLanguage();
+  const { progress, secondsLeft } = useSyncProgress();
   // An invoice waits while its pages, or any change made to it here, have not reached the server.
   const waiting = useLiveQuery(
     async () => {
@@ -58,6 +61,20 @@ export function App() {
         <span>{online ? t("net.online") : t("net.offline")}</span>
         {waiting > 0 && (
           <span data-testid="waiting"> · {t("net.waiting", { count: waiting })}</span>
+        )}
+        {online && progress.state === "syncing" && progress.invoices.total > 0 && (
+          <span data-testid="sending">
+            {" · "}
+            {t("net.sending", {
+              done: progress.invoices.done,
+              total: progress.invoices.total,
+              sent: progress.bytes.done / MB,
+              size: progress.bytes.total / MB,
+            })}
+          </span>
+        )}
+        {online && progress.state === "waiting" && (
+          <span data-testid="retry"> · {t("net.retry", { seconds: secondsLeft })}</span>
         )}
       </p>
       <main>

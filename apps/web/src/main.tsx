@@ -27,9 +27,13 @@ createRoot(root).render(
 );
 // Pages captured before a reload, a crash or a dead battery are read now, and sent when online.
 void reader.kick();
-const send = () => {
-  if (navigator.onLine) void sender.kick();
-};
-send();
-addEventListener("online", send);
-setInterval(send, 30_000);
+// A connection coming back or the app coming to the front is a reason to try at once (not after the
+// back-off); the slow timer pulls other devices' edits while the app stays open.
+sender.nudge();
+addEventListener("online", sender.nudge);
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") sender.nudge();
+});
+setInterval(() => {
+  if (navigator.onLine && sender.progress().state === "idle") void sender.kick();
+}, 60_000);

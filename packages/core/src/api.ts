@@ -26,3 +26,17 @@ export const InvoiceListQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to" });
 export type InvoiceListQuery = z.infer<typeof InvoiceListQuery>;
+
+/** The pages part of `GET /api/invoices/:id`: what a device needs to fetch them. */
+export const InvoicePages = z.object({
+  pages: z.array(
+    z.object({
+      n: z.number().int().min(1),
+      mime: z.string(),
+      size: z.number().int().positive(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      url: z.string().startsWith("/api/"),
+    }),
+  ),
+});
+export type InvoicePages = z.infer<typeof InvoicePages>;

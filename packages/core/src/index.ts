@@ -18,6 +18,7 @@ export * from "./monthly-report";
 export * from "./ocr";
 export * from "./page-tilt";
 export * from "./report-schedule";
+export * from "./retry-delay";
 export * from "./sync-protocol";
 export * from "./tesseract-page";
 export * from "./text-similarity";

@@ -69,7 +69,14 @@ export const PullQuery = z
 export type PullQuery = z.infer<typeof PullQuery>;
 
 export const PullResponse = z.object({
-  writes: z.array(z.object({ seq: z.number().int().positive(), write: FieldWriteMessage })),
+  writes: z.array(
+    z.object({
+      seq: z.number().int().positive(),
+      write: FieldWriteMessage,
+      /** The name of the person signed in where the write was made; null for the server's own. */
+      by: z.string().nullable(),
+    }),
+  ),
   /** Pass as `since` next time; equal to `since` when nothing was new. */
   cursor: z.number().int().min(0),
   more: z.boolean(),

@@ -11,6 +11,7 @@ import {
   headsReplacedBy,
   type InvoiceFields,
   type Provenance,
+  type PullResponse,
   resolveField,
   stateOf,
   statusAfterExtraction,
@@ -194,14 +195,16 @@ export async function writesSince(
   orgId: string,
   since: number,
   limit: number,
-): Promise<{ writes: { seq: number; write: FieldWriteMessage }[]; cursor: number; more: boolean }> {
-  const { rows } = await db.query<Row>(
-    "SELECT * FROM field_writes WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+): Promise<PullResponse> {
+  const { rows } = await db.query<Row & { by: string | null }>(
+    `SELECT w.*, u.name AS by FROM field_writes w
+       LEFT JOIN users u ON u.org_id = w.org_id AND u.id = w.pushed_by
+     WHERE w.org_id = $1 AND w.seq > $2 ORDER BY w.seq LIMIT $3`,
     [orgId, since, limit + 1],
   );
   const page = rows.slice(0, limit);
   return {
-    writes: page.map((r) => ({ seq: Number(r.seq), write: toWrite(r) })),
+    writes: page.map((r) => ({ seq: Number(r.seq), write: toWrite(r), by: r.by })),
     cursor: page.length > 0 ? Number(page[page.length - 1]?.seq) : since,
     more: rows.length > limit,
   };

@@ -11,6 +11,9 @@ export const bn: Texts<typeof en> = {
     offline: "অফলাইন — সব কিছু এই ডিভাইসে সংরক্ষিত",
     waiting_one: "{{count, number}}টি চালান সার্ভারে যাওয়ার অপেক্ষায়",
     waiting_other: "{{count, number}}টি চালান সার্ভারে যাওয়ার অপেক্ষায়",
+    sending:
+      "{{total, number}}টির মধ্যে {{done, number}}টি চালান পাঠানো হয়েছে, {{size, number(maximumFractionDigits: 1)}} MB-এর মধ্যে {{sent, number(maximumFractionDigits: 1)}} MB",
+    retry: "সার্ভার সাড়া দেয়নি; {{seconds, number}} সেকেন্ড পরে আবার চেষ্টা হবে",
   },
   place: { device: "এই ডিভাইসে সংরক্ষিত", syncing: "পাঠানো হচ্ছে…", server: "সার্ভারে আছে" },
   status: {

@@ -7,6 +7,9 @@ export const en = {
     offline: "Offline — everything is saved on this device",
     waiting_one: "{{count, number}} invoice waiting to reach the server",
     waiting_other: "{{count, number}} invoices waiting to reach the server",
+    sending:
+      "Sending {{done, number}} of {{total, number}} invoices, {{sent, number(maximumFractionDigits: 1)}} of {{size, number(maximumFractionDigits: 1)}} MB",
+    retry: "The server did not answer; trying again in {{seconds, number}} s",
   },
   place: { device: "Saved on this device", syncing: "Sending…", server: "On the server" },
   status: {

@@ -52,6 +52,11 @@ export interface LocalPage {
   original: { name: string; bytes: number; sha256: string };
   /** For a PDF, its first page drawn as an image (width × height above): read and shown here. */
   preview?: Blob;
+  /** The server holds these bytes (uploaded alone, docs/sync.md) but not yet an invoice with them. */
+  uploaded?: boolean;
+  /** The resumable upload under way for these bytes (a path on the server). */
+  uploadUrl?: string;
+  /** The server holds the invoice with this page: it may be cleaned up here. */
   onServer: boolean;
 }
 

@@ -5,6 +5,9 @@ import { observe, withWrites } from "../store/field-writes";
 import { afterReview } from "../store/invoices";
 import type { Session } from "../store/session";
 
+/** The person last signed in on each device, as the server named them. */
+export type DeviceNames = Record<string, string>;
+
 /** An invoice another device captured, known here by its fields until its pages are fetched. */
 function fromElsewhere(id: string, first: FieldWriteMessage): LocalInvoice {
   const at = parseHlc(first.at).wall;
@@ -51,7 +54,11 @@ export async function pullWrites(
     for (const { write } of page.writes) {
       byInvoice.set(write.invoiceId, [...(byInvoice.get(write.invoiceId) ?? []), write]);
     }
+    // Who made the writes, by device, so a conflict can say whose value is whose.
+    const names = ((await db.settings.get("deviceNames"))?.value ?? {}) as DeviceNames;
+    for (const { write, by } of page.writes) if (by) names[write.device] = by;
     await db.transaction("rw", [db.invoices, db.settings], async () => {
+      await db.settings.put({ key: "deviceNames", value: names });
       for (const [id, writes] of byInvoice) {
         const before =
           (await db.invoices.get(id)) ?? fromElsewhere(id, writes[0] as FieldWriteMessage);

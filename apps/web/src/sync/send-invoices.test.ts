@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
-import { uuidv7 } from "@chalan/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { imageDimensions, uuidv7 } from "@chalan/core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { dbTargets } from "../../../server/test/databases";
 import { startTestServer, type TestServer } from "../../../server/test/harness";
 import { renderInvoiceImage } from "../../../server/test/render-invoice";
@@ -15,12 +15,14 @@ import {
   pickValue,
   saveReading,
 } from "../store/invoices";
-import { invoiceSender } from "./send-invoices";
+import { invoiceSender, type SyncProgress } from "./send-invoices";
 
 let server: TestServer;
 let token: string;
 let db: ChalanDb;
 const toServer: typeof fetch = (url, init) => fetch(`${server.url}${url}`, init);
+const sender = (device = db, fetchFn = toServer) =>
+  invoiceSender(device, { fetchFn, maxAttempts: 1 });
 
 beforeAll(async () => {
   server = await startTestServer(dbTargets()[0] as ReturnType<typeof dbTargets>[number]);
@@ -52,6 +54,9 @@ async function page(bytes: Uint8Array, name = "memo.jpg"): Promise<NewPage> {
   };
 }
 
+const imageSize = async (p: NewPage) =>
+  imageDimensions(new Uint8Array(await p.bytes.arrayBuffer()));
+
 const invoice = async (supplierName: string) =>
   (await renderInvoiceImage({ supplierName, format: "jpeg" })).bytes;
 
@@ -65,7 +70,7 @@ describe("sending invoices kept on the device", () => {
     const a = await page(await invoice("Meghna Stores"));
     const b = await page(await invoice("Meghna Stores page 2"), "p2.jpg");
     const id = await captureInvoice(db, [a, b]);
-    await invoiceSender(db, toServer).kick();
+    await sender().kick();
 
     const [stored] = await serverInvoices();
     expect(stored?.id).toBe(id);
@@ -75,13 +80,140 @@ describe("sending invoices kept on the device", () => {
     expect((await db.mutations.toArray()).map((m) => [m.kind, m.pushed])).toEqual([["capture", 1]]);
   });
 
+  it("reports progress by invoices and bytes, ending with all of them done", async () => {
+    const pages = [
+      await page(await invoice("Bhai Bhai Store")),
+      await page(await invoice("Bhai Bhai Store 2"), "2.jpg"),
+    ];
+    await captureInvoice(db, [pages[0] as NewPage]);
+    await captureInvoice(db, [pages[1] as NewPage]);
+    const phone = sender();
+    const seen: SyncProgress[] = [];
+    phone.subscribe((p) => seen.push(p));
+    await phone.kick();
+
+    const bytes = pages.reduce((n, p) => n + p.bytes.size, 0);
+    const busy = seen.filter((p) => p.state === "syncing");
+    expect(busy[0]).toEqual({
+      state: "syncing",
+      invoices: { done: 0, total: 2 },
+      bytes: { done: 0, total: bytes },
+    });
+    expect(busy.at(-1)).toEqual({
+      state: "syncing",
+      invoices: { done: 2, total: 2 },
+      bytes: { done: bytes, total: bytes },
+    });
+    const done = busy.map((p) => p.bytes.done);
+    expect(done).toEqual([...done].sort((x, y) => x - y));
+    expect(phone.progress().state).toBe("idle");
+  });
+
+  it("resumes a page from the byte the server kept when the connection dropped mid-upload", async () => {
+    const big = await page(await invoice("Chittagong Steel"));
+    const id = await captureInvoice(db, [big]);
+    let patched = 0;
+    let cut = true;
+    // The first PATCH delivers half the page, then the connection drops before the answer.
+    const dropping: typeof fetch = async (url, init) => {
+      if (init?.method !== "PATCH") return toServer(url, init);
+      const body = init.body as Blob;
+      if (cut) {
+        cut = false;
+        const half = body.slice(0, Math.floor(body.size / 2));
+        patched += half.size;
+        await toServer(url, { ...init, body: half });
+        throw new TypeError("fetch failed: connection reset");
+      }
+      patched += body.size;
+      return toServer(url, init);
+    };
+    await sender(db, dropping).kick();
+    expect((await db.invoices.get(id))?.place).toBe("device");
+    expect((await db.pages.get([id, 1]))?.uploadUrl).toMatch(/^\/api\/uploads\//);
+
+    await sender(db, dropping).kick();
+    expect((await db.invoices.get(id))?.place).toBe("server");
+    expect(patched).toBe(big.bytes.size);
+    expect((await serverInvoices())[0]?.pages.map((p) => p.sha256)).toEqual([big.sha256]);
+  });
+
+  it("does not upload a page again that the server already holds", async () => {
+    const same = await page(await invoice("Lalbagh Sweets"));
+    await captureInvoice(db, [same]);
+    await sender().kick();
+    // The same photo attached to a second invoice (or uploaded by another device).
+    const second = await captureInvoice(db, [same]);
+    const methods: string[] = [];
+    const watching: typeof fetch = (url, init) => {
+      methods.push(`${init?.method ?? "GET"} ${String(url).split("/").slice(0, 4).join("/")}`);
+      return toServer(url, init);
+    };
+    await sender(db, watching).kick();
+    expect(
+      methods.filter((m) => m.startsWith("PATCH") || m.startsWith("POST /api/uploads")),
+    ).toEqual([]);
+    expect((await db.invoices.get(second))?.place).toBe("server");
+  });
+
+  it("tries again after an exponential, jittered wait while the server cannot be reached", async () => {
+    await captureInvoice(db, [await page(await invoice("Sylhet Tea"))]);
+    let tries = 0;
+    const down: typeof fetch = (url, init) => {
+      if (String(url).startsWith("/api/sync/pull")) tries += 1;
+      return fetch(`http://127.0.0.1:9${url}`, init);
+    };
+    const phone = invoiceSender(db, { fetchFn: down, random: () => 0.01, maxAttempts: 4 });
+    const states: SyncProgress["state"][] = [];
+    phone.subscribe((p) => states.push(p.state));
+    await phone.kick();
+    expect(phone.progress()).toMatchObject({ state: "waiting" });
+    const waitingUntil = phone.progress().retryAt as number;
+    expect(waitingUntil - Date.now()).toBeLessThanOrEqual(10);
+    await vi.waitFor(() => expect(tries).toBe(4), { timeout: 5_000 });
+    await vi.waitFor(() => expect(phone.progress().state).toBe("idle"));
+    expect(states.filter((s) => s === "waiting")).toHaveLength(3);
+    // The connection seems back: a nudge starts again at once, with a fresh count of failures.
+    phone.nudge();
+    await vi.waitFor(() => expect(tries).toBe(8), { timeout: 5_000 });
+    await vi.waitFor(() => expect(phone.progress().state).toBe("idle"));
+  });
+
+  it("fetches another device's pages again when a download arrives torn", async () => {
+    const desk = openDb(`test-${uuidv7()}`);
+    await desk.settings.put({
+      key: "session",
+      value: { token, email: "d@example.com", name: "D" },
+    });
+    try {
+      const photo = await page(await invoice("Mohammadi Traders"));
+      const id = await captureInvoice(db, [photo]);
+      await editFields(db, id, { notes: "দ্বিতীয় কপি" });
+      await sender().kick();
+      const torn: typeof fetch = async (url, init) => {
+        const res = await toServer(url, init);
+        if (!/\/pages\/\d+$/.test(String(url))) return res;
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        return new Response(bytes.slice(0, bytes.length >> 1), { status: 200 });
+      };
+      await sender(desk, torn).kick();
+      expect((await desk.invoices.get(id))?.fields.notes?.value).toBe("দ্বিতীয় কপি");
+      expect(await desk.pages.count()).toBe(0);
+      expect((await desk.invoices.get(id))?.pageCount).toBe(0);
+      await sender(desk).kick();
+      expect((await desk.pages.toArray()).map((p) => p.sha256)).toEqual([photo.sha256]);
+    } finally {
+      await desk.delete();
+    }
+  });
+
   it("makes one invoice on the server however often a send is repeated", async () => {
     const id = await captureInvoice(db, [await page(await invoice("Padma Traders"))]);
-    const sender = invoiceSender(db, toServer);
-    await sender.kick();
+    const phone = sender();
+    await phone.kick();
     // The answer was lost (connection dropped after the server committed): the device sends again.
     await db.invoices.update(id, { place: "device" });
-    await sender.kick();
+    await phone.kick();
     expect((await serverInvoices()).map((i) => i.id)).toEqual([id]);
     expect((await db.invoices.get(id))?.place).toBe("server");
   });
@@ -90,7 +222,7 @@ describe("sending invoices kept on the device", () => {
     const broken = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 6, 7, 8]);
     const bad = await captureInvoice(db, [await page(broken, "torn.jpg")]);
     const good = await captureInvoice(db, [await page(await invoice("Jamuna Hardware"))]);
-    await invoiceSender(db, toServer).kick();
+    await sender().kick();
 
     const refused = await db.invoices.get(bad);
     expect(refused?.place).toBe("device");
@@ -102,10 +234,10 @@ describe("sending invoices kept on the device", () => {
 
   it("never marks a page added after sending as on the server: the server refuses other pages", async () => {
     const id = await captureInvoice(db, [await page(await invoice("Karnaphuli Paper"))]);
-    const sender = invoiceSender(db, toServer);
-    await sender.kick();
+    const phone = sender();
+    await phone.kick();
     await addPages(db, id, [await page(await invoice("Karnaphuli Paper p2"), "p2.jpg")]);
-    await sender.kick();
+    await phone.kick();
     expect((await db.pages.get([id, 2]))?.onServer).toBe(false);
     expect((await db.pages.get([id, 1]))?.onServer).toBe(true);
     expect(await db.invoices.get(id)).toMatchObject({ place: "device" });
@@ -118,17 +250,17 @@ describe("sending invoices kept on the device", () => {
       key: "session",
       value: { token: "x".repeat(43), email: "a@b.co", name: "A" },
     });
-    await invoiceSender(db, toServer).kick();
+    await sender().kick();
     expect((await db.invoices.get(id))?.place).toBe("device");
     await db.settings.delete("session");
-    await invoiceSender(db, toServer).kick();
+    await sender().kick();
     expect((await db.invoices.get(id))?.place).toBe("device");
   });
 
   it("leaves the invoice waiting when the server cannot be reached", async () => {
     const id = await captureInvoice(db, [await page(await invoice("Titas Gas"))]);
     const unplugged: typeof fetch = (url, init) => fetch(`http://127.0.0.1:9${url}`, init);
-    await invoiceSender(db, unplugged).kick();
+    await sender(db, unplugged).kick();
     expect((await db.invoices.get(id))?.place).toBe("device");
   });
 
@@ -136,7 +268,7 @@ describe("sending invoices kept on the device", () => {
     const id = await captureInvoice(db, [await page(await invoice("Rupsha Fish"))]);
     await saveReading(db, id, 1, { total: { value: 1, confidence: 0.3 } }, 10);
     await editFields(db, id, { total: 4_242_00, notes: "ফেরত ২টি বাক্স" });
-    await invoiceSender(db, toServer).kick();
+    await sender().kick();
 
     const log = await db.mutations.orderBy("seq").toArray();
     expect(log.map((m) => [m.kind, m.provenance, m.pushed])).toEqual([
@@ -165,13 +297,20 @@ describe("sending invoices kept on the device", () => {
       value: { token, email: "k@example.com", name: "Rina" },
     });
     try {
-      const phone = invoiceSender(db, toServer);
-      const desk = invoiceSender(other, toServer);
-      const id = await captureInvoice(db, [await page(await invoice("Sonali Traders"))]);
+      const phone = sender();
+      const desk = sender(other);
+      const photo = await page(await invoice("Sonali Traders"));
+      const id = await captureInvoice(db, [photo]);
       await saveReading(db, id, 1, { total: { value: 100_00, confidence: 0.4 } }, 10);
       await phone.kick();
       await desk.kick();
       expect((await other.invoices.get(id))?.fields.total?.value).toBe(100_00);
+      // The desk fetched the page too, so it can show it when reviewing offline.
+      const fetched = await other.pages.where("invoiceId").equals(id).toArray();
+      expect(fetched.map((p) => [p.n, p.sha256, p.bytes.size, p.width])).toEqual([
+        [1, photo.sha256, photo.bytes.size, (await imageSize(photo))?.width],
+      ]);
+      expect((await other.invoices.get(id))?.pageCount).toBe(1);
 
       // Both offline, each corrects the total differently, having seen only the reading.
       await editFields(db, id, { total: 111_00 });
