@@ -6,6 +6,7 @@ import { CaptureScreen } from "./screens/capture-screen";
 import { Dashboard } from "./screens/dashboard";
 import { InvoiceList } from "./screens/invoice-list";
 import { InvoiceScreen } from "./screens/invoice-screen";
+import { ReviewQueue } from "./screens/review-queue";
 import { db } from "./store/app-db";
 import { useLanguage } from "./ui/use-language";
 import { useOnline } from "./ui/use-online";
@@ -13,7 +14,7 @@ import { href, type Route, useRoute } from "./ui/use-route";
 import { useSyncProgress } from "./ui/use-sync-progress";
 
 const MB = 1024 * 1024;
-const NAV = ["invoices", "capture", "dashboard", "account"] as const;
+const NAV = ["invoices", "review", "capture", "dashboard", "account"] as const;
 
 export function App() {
   const { t } = useTranslation();
@@ -21,6 +22,11 @@ export function App() {
   const online = useOnline();
   const lang = useLanguage();
   const { progress, secondsLeft } = useSyncProgress();
+  const toReview = useLiveQuery(
+    () => db.invoices.where("status").equals("needs_review").count(),
+    [],
+    0,
+  );
   // An invoice waits while its pages, or any change made to it here, have not reached the server.
   const waiting = useLiveQuery(
     async () => {
@@ -45,6 +51,11 @@ export function App() {
               aria-current={route.screen === screen ? "page" : undefined}
             >
               {t(`nav.${screen}`)}
+              {screen === "review" && toReview > 0 && (
+                <span className="count" data-testid="review-count">
+                  {toReview}
+                </span>
+              )}
             </a>
           ))}
         </nav>
@@ -79,6 +90,7 @@ export function App() {
       </p>
       <main>
         {route.screen === "invoices" && <InvoiceList />}
+        {route.screen === "review" && <ReviewQueue />}
         {route.screen === "capture" && <CaptureScreen />}
         {route.screen === "dashboard" && <Dashboard />}
         {route.screen === "account" && <AccountScreen />}

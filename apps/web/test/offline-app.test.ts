@@ -547,15 +547,40 @@ describe("two devices of one business", () => {
       await pa.getByTestId("conflict-total").scrollIntoViewIfNeeded();
       await pa.screenshot({ path: path.join(SCREENSHOTS, "en-desktop-conflict.png") });
 
+      // The review queue on both: the two values side by side, whose each is, and the page.
+      const id = invoiceUrl.split("/").pop() as string;
+      for (const page of [pa, pb]) {
+        await page.goto(`${net.url}/#/review`);
+        const item = page.getByTestId(`review-${id}`);
+        await item.getByTestId("conflict-total").waitFor();
+        const choices = await item.locator("button.choice").allTextContents();
+        expect(choices).toHaveLength(2);
+        const mine = page === pa ? "1,111.00" : "2,222.00";
+        const theirs = page === pa ? "2,222.00" : "1,111.00";
+        expect(choices.find((c) => c.includes(mine))).toMatch(/You, on this device/);
+        expect(choices.find((c) => c.includes(theirs))).toMatch(/Rina Das, on another device/);
+        await item.locator(".thumb img").waitFor();
+        expect(
+          await item.locator(".thumb img").evaluate((i: HTMLImageElement) => i.naturalWidth),
+        ).toBeGreaterThan(0);
+        expect(await page.getByTestId("review-count").textContent()).toBe("1");
+      }
+      await pb.setViewportSize(PHONE);
+      await pb.screenshot({ path: path.join(SCREENSHOTS, "en-phone-review.png") });
+
       await pa
-        .getByTestId("conflict-total")
+        .getByTestId(`review-${id}`)
         .getByRole("button", { name: /2,222\.00/ })
         .click();
-      await pa.getByTestId("conflict-total").waitFor({ state: "detached" });
+      await pa.getByTestId("review-empty").waitFor();
       await online(b);
-      await pb.getByTestId("conflict-total").waitFor({ state: "detached", timeout: 60_000 });
-      expect(await fieldValue(pb, "total")).toBe("2,222.00");
-      expect(await fieldValue(pa, "total")).toBe("2,222.00");
+      await pb.getByTestId("review-empty").waitFor({ timeout: 60_000 });
+      for (const page of [pa, pb]) {
+        await page.goto(`${net.url}/${invoiceUrl}`);
+        await page.locator("#field-total").waitFor();
+        expect(await page.getByTestId("conflict-total").count()).toBe(0);
+        expect(await fieldValue(page, "total")).toBe("2,222.00");
+      }
     } finally {
       await a.close();
       await b.close();

@@ -5,7 +5,13 @@ export type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[
 
 export const bn: Texts<typeof en> = {
   app: { name: "চালান", tagline: "চালান, নিরাপদে রাখা" },
-  nav: { invoices: "চালানসমূহ", capture: "ছবি তুলুন", dashboard: "হিসাব", account: "অ্যাকাউন্ট" },
+  nav: {
+    invoices: "চালানসমূহ",
+    review: "যাচাই",
+    capture: "ছবি তুলুন",
+    dashboard: "হিসাব",
+    account: "অ্যাকাউন্ট",
+  },
   net: {
     online: "অনলাইন",
     offline: "অফলাইন — সব কিছু এই ডিভাইসে সংরক্ষিত",
@@ -86,6 +92,17 @@ export const bn: Texts<typeof en> = {
     sendAgain: "আবার পাঠান",
     conflict: "দুই ডিভাইসে ভিন্নভাবে বদলানো হয়েছে। কোনটি ঠিক?",
     addPageAfterSend: "এই চালান সার্ভারে আছে; এখানে এখনও পাতা যোগ করা যায় না।",
+  },
+  review: {
+    title: "যেগুলো একজন মানুষের দেখা দরকার",
+    empty: "যাচাইয়ের কিছু নেই: সব চালান ঠিক আছে।",
+    thisDevice: "আপনি, এই ডিভাইসে",
+    otherDeviceOf: "{{name}}, অন্য ডিভাইসে",
+    otherDevice: "অন্য ডিভাইস",
+    unknownSupplier: "সরবরাহকারীর নাম পড়া যায়নি",
+    page: "চালানের প্রথম পাতা",
+    noPage: "পাতাটি এখনো এই ডিভাইসে আসেনি",
+    open: "খুলে বদলান",
   },
   field: {
     supplierName: "সরবরাহকারী",

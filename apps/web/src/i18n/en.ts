@@ -1,7 +1,13 @@
 /** English UI text; `bn.ts` must carry the same keys (the type checks it). */
 export const en = {
   app: { name: "Chalan", tagline: "Invoices, kept safe" },
-  nav: { invoices: "Invoices", capture: "Capture", dashboard: "Dashboard", account: "Account" },
+  nav: {
+    invoices: "Invoices",
+    review: "Review",
+    capture: "Capture",
+    dashboard: "Dashboard",
+    account: "Account",
+  },
   net: {
     online: "Online",
     offline: "Offline — everything is saved on this device",
@@ -82,6 +88,17 @@ export const en = {
     sendAgain: "Send again",
     conflict: "Changed differently on two devices. Which is right?",
     addPageAfterSend: "This invoice is on the server; pages cannot be added to it here yet.",
+  },
+  review: {
+    title: "Waiting for a person",
+    empty: "Nothing to review: every invoice is settled.",
+    thisDevice: "You, on this device",
+    otherDeviceOf: "{{name}}, on another device",
+    otherDevice: "Another device",
+    unknownSupplier: "Supplier not read",
+    page: "First page of the invoice",
+    noPage: "Page not on this device yet",
+    open: "Open to edit",
   },
   field: {
     supplierName: "Supplier",

@@ -1,12 +1,11 @@
-import { parseHlc, REVIEW_CONFIDENCE } from "@chalan/core";
+import { REVIEW_CONFIDENCE } from "@chalan/core";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { db, sender } from "../store/app-db";
 import type { LocalInvoice } from "../store/db";
 import { conflictsOf } from "../store/field-writes";
-import { pickValue } from "../store/invoices";
 import { type EditableField, fieldText, isMoney, parseFieldText } from "../ui/field-text";
 import { useLanguage } from "../ui/use-language";
+import { ConflictChoices } from "./conflict-choices";
 
 /** Saved shortly after the clerk stops typing, and at once when they leave the field. */
 const SAVE_AFTER_MS = 400;
@@ -31,11 +30,6 @@ export function FieldEditor({
   const state = inv.fields[field];
   // Two people changed this field differently without seeing each other's change: one picks.
   const conflict = conflictsOf(inv)[field];
-  const changedAt = new Intl.DateTimeFormat(lang === "bn" ? "bn-BD" : "en-GB", {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Asia/Dhaka",
-  });
   const shown = fieldText(field, state?.value, lang);
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string>();
@@ -114,21 +108,7 @@ export function FieldEditor({
           )
         ) : null}
       </small>
-      {conflict && (
-        <div className="conflict" data-testid={`conflict-${field}`}>
-          <span>{t("invoice.conflict")}</span>
-          {conflict.map((w) => (
-            <button
-              key={w.id}
-              type="button"
-              className="secondary"
-              onClick={() => void pickValue(db, inv.id, field, w.value).then(sender.nudge)}
-            >
-              {fieldText(field, w.value, lang)} · {changedAt.format(parseHlc(w.at).wall)}
-            </button>
-          ))}
-        </div>
-      )}
+      {conflict && <ConflictChoices inv={inv} field={field} writes={conflict} />}
     </div>
   );
 }

@@ -4,6 +4,20 @@ import { useTranslation } from "react-i18next";
 import type { LocalPage } from "../store/db";
 import { readableImage } from "../store/invoices";
 
+/** An address for a page's image while the component shows it (a PDF: its first page drawn). */
+export function usePageUrl(page: LocalPage | undefined): string | undefined {
+  const [url, setUrl] = useState<string>();
+  // A PDF is shown as its first page drawn, so the outline of a field lands where it was read.
+  const image = page && readableImage(page);
+  useEffect(() => {
+    if (!image || image.size === 0) return setUrl(undefined);
+    const u = URL.createObjectURL(image);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [image]);
+  return url;
+}
+
 /** A page image with the box a field was read from outlined on it. */
 export function PageViewer({
   pages,
@@ -18,15 +32,7 @@ export function PageViewer({
 }) {
   const { t } = useTranslation();
   const page = pages.find((p) => p.n === current) ?? pages[0];
-  const [url, setUrl] = useState<string>();
-  // A PDF is shown as its first page drawn, so the outline of a field lands where it was read.
-  const image = page && readableImage(page);
-  useEffect(() => {
-    if (!image || image.size === 0) return setUrl(undefined);
-    const u = URL.createObjectURL(image);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [image]);
+  const url = usePageUrl(page);
   if (!page) return null;
   const pct = (v: number, of: number) => `${(100 * v) / of}%`;
 

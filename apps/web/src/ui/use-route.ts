@@ -3,6 +3,7 @@ import { useSyncExternalStore } from "react";
 /** The app's screens, addressed by the URL hash so a reload lands on the same screen. */
 export type Route =
   | { screen: "invoices" }
+  | { screen: "review" }
   | { screen: "capture" }
   | { screen: "dashboard" }
   | { screen: "account" }
@@ -11,7 +12,14 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [, screen, id] = hash.replace(/^#/, "").split("/");
   if (screen === "invoice" && id) return { screen, id };
-  if (screen === "capture" || screen === "dashboard" || screen === "account") return { screen };
+  if (
+    screen === "review" ||
+    screen === "capture" ||
+    screen === "dashboard" ||
+    screen === "account"
+  ) {
+    return { screen };
+  }
   return { screen: "invoices" };
 }
 
