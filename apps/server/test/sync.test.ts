@@ -109,6 +109,42 @@ describe.each(dbTargets())("sync push and pull on $name PostgreSQL", (target) =>
     ]);
   });
 
+  it("applies edits pushed before the pages from the start, and still reads an invoice they dispute", async () => {
+    const token = await server.signup();
+    const id = uuidv7();
+    const a = write("phone-a", id, { value: 150_000 });
+    const b = write("desk-b", id, { value: 160_000 });
+    const name = write("phone-a", id, { field: "supplierName", value: "পদ্মা ট্রেডার্স" });
+    await push(token, "phone-a", [a, name]);
+    await push(token, "desk-b", [b]);
+    expect((await server.api("GET", `/api/invoices/${id}`, token)).status).toBe(404);
+
+    const { bytes } = await renderInvoiceImage({
+      supplierName: "Padma Traders",
+      invoiceNumber: "PT-77",
+      format: "jpeg",
+    });
+    await server.upload(token, [{ bytes, name: "memo.jpg" }], {
+      id,
+      name: "Karim",
+      email: "k@example.com",
+    });
+    const created = await invoice(token, id);
+    expect(created.status).toBe("captured");
+    expect(created.fields.supplierName?.value).toBe("পদ্মা ট্রেডার্স");
+
+    // The two totals conflict, yet the server reads the page; then the conflict sends it to review.
+    const read = await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
+    expect(read.status).toBe("needs_review");
+    expect(read.reviewReasons[0]).toMatch(/^total edited on two devices/);
+    expect(read.fields.invoiceNumber).toMatchObject({ value: "PT-77", provenance: "server_ocr" });
+    expect(read.fields.supplierName).toEqual({
+      value: "পদ্মা ট্রেডার্স",
+      confidence: 1,
+      provenance: "human",
+    });
+  });
+
   it("refuses a bad write with its reason and takes the good ones of the same batch", async () => {
     const token = await server.signup();
     const laterInvoice = uuidv7();

@@ -5,7 +5,7 @@ import type { BlobStore } from "../blobs/blob-store";
 import { withTransaction } from "../db/transaction";
 import { findInvoice, markFailed, recordEvent } from "../invoices/invoice-repo";
 import { type ExtractJob, enqueueInTransaction, QUEUES } from "../queue/boss";
-import { settleAfterReading, writeHere } from "../sync/field-writes-repo";
+import { lockOrgSync, settleInvoice, writeHere } from "../sync/field-writes-repo";
 import { oweNotification } from "./notification-repo";
 
 /** Reads one stored page (image or PDF) into fields. Throws `UnreadablePageError` for bad input. */
@@ -51,6 +51,7 @@ export async function runExtractJob(
     return;
   }
   await withTransaction(deps.pool, async (tx) => {
+    await lockOrgSync(tx, job.orgId);
     const inv = await findInvoice(tx, job.orgId, job.invoiceId, { forUpdate: true });
     if (inv?.status !== "captured") return;
     // The reading becomes the server's writes, which devices pull; a person's value stays on top.
@@ -62,7 +63,7 @@ export async function runExtractJob(
       mostConfidentFields(readings),
       "server_ocr",
     );
-    await settleAfterReading(tx, job.orgId, job.invoiceId);
+    await settleInvoice(tx, job.orgId, job.invoiceId, { read: true });
     const read = await findInvoice(tx, job.orgId, job.invoiceId);
     await recordEvent(tx, job.orgId, job.invoiceId, "system", "extracted", {
       status: read?.status,

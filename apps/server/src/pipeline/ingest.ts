@@ -8,6 +8,7 @@ import { withTransaction } from "../db/transaction";
 import { Problem } from "../http/problem";
 import { findInvoice, insertInvoice, type PageRecord } from "../invoices/invoice-repo";
 import { enqueueInTransaction, QUEUES } from "../queue/boss";
+import { lockOrgSync, settleInvoice } from "../sync/field-writes-repo";
 import { checkPageReadable } from "./check-page";
 
 export interface UploadedFile {
@@ -80,6 +81,7 @@ export async function ingestInvoice(
     await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [
       `${auth.orgId}/${id}`,
     ]);
+    await lockOrgSync(tx, auth.orgId);
     const existing = await findInvoice(tx, auth.orgId, id);
     if (existing) {
       const same =
@@ -98,6 +100,8 @@ export async function ingestInvoice(
       uploadedBy: auth.userId,
       pages,
     });
+    // Edits a device pushed before the pages arrived apply from the start.
+    await settleInvoice(tx, auth.orgId, id, { read: false });
     await enqueueInTransaction(deps.boss, tx, QUEUES.extract, { orgId: auth.orgId, invoiceId: id });
     return { id, status: "captured", duplicate: false };
   });

@@ -47,6 +47,20 @@ const toWrite = (r: Row): FieldWriteMessage => ({
 });
 
 /**
+ * Takes the organisation's sync lock for the rest of the transaction and returns its last sequence
+ * number. Whatever creates an invoice, reads one or stores writes takes it first (and so always
+ * before an invoice's row lock): a device's writes pushed while their invoice is being created are
+ * then either seen by the creation or find the invoice there, never fall between the two.
+ */
+export async function lockOrgSync(tx: Sql, orgId: string): Promise<number> {
+  const { rows } = await tx.query<{ sync_seq: string }>(
+    "SELECT sync_seq FROM orgs WHERE id = $1 FOR UPDATE",
+    [orgId],
+  );
+  return Number(rows[0]?.sync_seq ?? 0);
+}
+
+/**
  * Takes a batch of writes in one transaction: each new one is stored with the organisation's next
  * sequence number (taken under the organisation's row lock, so pulls never skip a later commit);
  * one already held changes nothing. Then every touched field of every invoice already on the
@@ -58,11 +72,7 @@ export async function acceptWrites(
   userId: string | null,
   writes: FieldWriteMessage[],
 ): Promise<string[]> {
-  const { rows } = await tx.query<{ sync_seq: string }>(
-    "SELECT sync_seq FROM orgs WHERE id = $1 FOR UPDATE",
-    [orgId],
-  );
-  let seq = Number(rows[0]?.sync_seq ?? 0);
+  let seq = await lockOrgSync(tx, orgId);
   const touched = new Map<string, Set<FieldName>>();
   for (const w of writes) {
     const inserted = await tx.query(
@@ -143,12 +153,17 @@ export async function writeHere(
 }
 
 /**
- * Once the server has read an invoice: every field resolved from all its writes (a device's edits
- * that came before the pages included), and its status from what is now known.
+ * Lays every write held for an invoice over it: when it is created (a device's edits may have come
+ * before its pages) and once the server has read it (then its status follows from what is known).
  */
-export async function settleAfterReading(tx: Sql, orgId: string, invoiceId: string): Promise<void> {
+export async function settleInvoice(
+  tx: Sql,
+  orgId: string,
+  invoiceId: string,
+  { read }: { read: boolean },
+): Promise<void> {
   const logs = await fieldLogs(tx, orgId, invoiceId);
-  await resolveInvoice(tx, orgId, invoiceId, new Set(logs.keys()), true);
+  if (logs.size > 0 || read) await resolveInvoice(tx, orgId, invoiceId, new Set(logs.keys()), read);
 }
 
 /** Lays the resolution of the given fields over an invoice the server holds, with its review state. */
@@ -177,10 +192,17 @@ async function resolveInvoice(
     }
   }
   const after = statusAfterExtraction(next as InvoiceFields);
-  // Approved and posted invoices keep their status, and one not read yet stays captured.
-  const keep =
-    inv.status === "approved" || inv.status === "posted" || (inv.status === "captured" && !read);
-  const status = conflicts.length > 0 ? "needs_review" : keep ? inv.status : after.status;
+  // One not read yet stays captured (so it is read; its conflicts count once it is), and approved
+  // and posted invoices keep their status.
+  const unread = inv.status === "captured" && !read;
+  const keep = unread || inv.status === "approved" || inv.status === "posted";
+  const status = unread
+    ? inv.status
+    : conflicts.length > 0
+      ? "needs_review"
+      : keep
+        ? inv.status
+        : after.status;
   const reasons = [...conflicts, ...(keep ? [] : after.reviewReasons)];
   await saveFields(tx, orgId, invoiceId, next as InvoiceFields, status, reasons);
   await recordEvent(tx, orgId, invoiceId, "sync", "fields_synced", {

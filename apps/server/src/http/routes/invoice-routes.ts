@@ -7,7 +7,7 @@ import {
   listInvoices,
   recordEvent,
 } from "../../invoices/invoice-repo";
-import { writeHere } from "../../sync/field-writes-repo";
+import { lockOrgSync, writeHere } from "../../sync/field-writes-repo";
 import { type AppDeps, requireAuth } from "../app";
 import { notFound, Problem } from "../problem";
 import { parseOr400 } from "../zod-problem";
@@ -57,6 +57,7 @@ export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
     const id = invoiceId(req.params);
     const patch = parseOr400(InvoicePatch, req.body, "invoice edit");
     return withTransaction(deps.pool, async (tx) => {
+      await lockOrgSync(tx, auth.orgId);
       const inv = await findInvoice(tx, auth.orgId, id, { forUpdate: true });
       if (!inv) throw notFound(`Invoice ${id}`);
       if (inv.status === "posted") {
