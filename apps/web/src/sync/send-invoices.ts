@@ -76,16 +76,26 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
       bytes: { done: 0, total: totalBytes },
     };
     report(now);
-    for (const inv of waiting) {
-      const pages = pagesOf.get(inv.id) ?? [];
-      const outcome = await sendOne(db, session, inv, pages, fetchFn, (bytes) => {
-        now = { ...now, bytes: { ...now.bytes, done: now.bytes.done + bytes } };
-        report(now);
-      });
-      if (outcome === "stop") return false;
-      now = { ...now, invoices: { ...now.invoices, done: now.invoices.done + 1 } };
-      report(now);
-    }
+    const queue = [...waiting];
+    let stopped = false;
+    // Two invoices on their way at once: while one waits for an answer (a round trip on a slow
+    // link can be a second), the other's bytes keep the link busy.
+    const worker = async () => {
+      for (let inv = queue.shift(); inv && !stopped; inv = queue.shift()) {
+        const pages = pagesOf.get(inv.id) ?? [];
+        const outcome = await sendOne(db, session, inv, pages, fetchFn, (bytes) => {
+          now = { ...now, bytes: { ...now.bytes, done: now.bytes.done + bytes } };
+          report(now);
+        });
+        if (outcome === "stop") stopped = true;
+        else {
+          now = { ...now, invoices: { ...now.invoices, done: now.invoices.done + 1 } };
+          report(now);
+        }
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    if (stopped) return false;
     // Last: other devices' pages, only wanted for looking at.
     return fetchPages(db, session, fetchFn);
   }
