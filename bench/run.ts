@@ -6,7 +6,14 @@ import { parseArgs } from "node:util";
 import { MultiScriptEngine } from "../apps/server/src/ocr/multi-script-engine";
 import { benchExtraction, type Dataset } from "./src/extraction";
 import { loadGenerated } from "./src/generated";
-import { benchmarksMarkdown, type Recorded, type WebRecorded } from "./src/report";
+import { benchOutage, outagePages } from "./src/outage";
+import { startOutageServer } from "./src/outage-server";
+import {
+  benchmarksMarkdown,
+  type OutageRecorded,
+  type Recorded,
+  type WebRecorded,
+} from "./src/report";
 import { loadSroie } from "./src/sroie";
 import { benchWebApp } from "./src/web-app";
 
@@ -14,7 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(here, "results");
 
 /**
- * `npm run bench [-- extraction|web] [--dataset sroie] [--limit N] [--workers N]`
+ * `npm run bench [-- extraction|web|outage] [--dataset sroie] [--limit N] [--workers N]`
  * Results go to bench/results/<suite>-<dataset>.json and BENCHMARKS.md.
  */
 const { values, positionals } = parseArgs({
@@ -25,7 +32,7 @@ const { values, positionals } = parseArgs({
     workers: { type: "string" },
   },
 });
-const suites = positionals.length > 0 ? positionals : ["extraction", "web"];
+const suites = positionals.length > 0 ? positionals : ["extraction", "web", "outage"];
 const limit = values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY;
 const workers = values.workers ? Number(values.workers) : 1;
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -50,8 +57,26 @@ for (const suite of suites) {
     console.log(JSON.stringify(record.result, null, 2));
     continue;
   }
+  if (suite === "outage") {
+    const server = await startOutageServer();
+    try {
+      const pages = await outagePages(Number.isFinite(limit) ? limit : 500);
+      const record: OutageRecorded = {
+        suite,
+        date: new Date().toISOString(),
+        machine,
+        result: await benchOutage({ ...server, pages, onProgress: console.log }),
+      };
+      await mkdir(resultsDir, { recursive: true });
+      await writeFile(path.join(resultsDir, "outage.json"), `${JSON.stringify(record, null, 2)}\n`);
+      console.log(JSON.stringify(record.result, null, 2));
+    } finally {
+      await server.stop();
+    }
+    continue;
+  }
   if (suite !== "extraction")
-    throw new Error(`unknown benchmark "${suite}"; known: extraction, web`);
+    throw new Error(`unknown benchmark "${suite}"; known: extraction, web, outage`);
   for (const name of values.dataset ?? Object.keys(datasets)) {
     const load = datasets[name];
     if (!load)
@@ -81,9 +106,11 @@ for (const suite of suites) {
 
 const records: Recorded[] = [];
 let web: WebRecorded | undefined;
+let outage: OutageRecorded | undefined;
 for (const f of (await readdir(resultsDir)).filter((f) => f.endsWith(".json")).sort()) {
   const r = JSON.parse(await readFile(path.join(resultsDir, f), "utf8"));
   if (r.suite === "web") web = r;
+  else if (r.suite === "outage") outage = r;
   else if (r.result?.chalan) records.push(r);
 }
-await writeFile(path.join(here, "..", "BENCHMARKS.md"), benchmarksMarkdown(records, web));
+await writeFile(path.join(here, "..", "BENCHMARKS.md"), benchmarksMarkdown(records, web, outage));
