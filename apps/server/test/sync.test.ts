@@ -85,6 +85,22 @@ describe.each(dbTargets())("sync push and pull on $name PostgreSQL", (target) =>
     const first = await pull(token, 0, 1);
     expect(first).toMatchObject({ cursor: 1, more: true });
     expect((await pull(token, all.cursor - 1)).writes.map((w) => w.write.id)).toEqual([b.id]);
+    // A device is not sent its own writes back; its cursor still moves past them.
+    const forPhone = (await (
+      await server.api("GET", "/api/sync/pull?since=0&device=phone-a", token)
+    ).json()) as typeof all;
+    expect(forPhone.writes.map((w) => w.write.id)).toEqual(
+      all.writes.filter((w) => w.write.device !== "phone-a").map((w) => w.write.id),
+    );
+    expect(forPhone.cursor).toBe(all.cursor);
+    const ownOnly = (await (
+      await server.api(
+        "GET",
+        `/api/sync/pull?since=${all.cursor - 2}&limit=1&device=phone-a`,
+        token,
+      )
+    ).json()) as typeof all;
+    expect(ownOnly).toEqual({ writes: [], cursor: all.cursor - 1, more: true });
 
     // A person picks 1,100.00 having seen both; a machine reading afterwards does not undo it.
     await push(token, "phone-a", [

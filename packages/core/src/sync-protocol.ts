@@ -64,6 +64,8 @@ export const PullQuery = z
   .object({
     since: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
+    /** The asking device: its own writes are left out (it has them), the cursor still moves past them. */
+    device: DeviceId.optional(),
   })
   .strict();
 export type PullQuery = z.infer<typeof PullQuery>;

@@ -211,12 +211,16 @@ async function resolveInvoice(
   });
 }
 
-/** The writes accepted after `since`, in order, a page at a time. */
+/**
+ * The writes accepted after `since`, in order, a page at a time; those made by `exceptDevice` are
+ * left out (it has them), though the cursor moves past them.
+ */
 export async function writesSince(
   db: Sql,
   orgId: string,
   since: number,
   limit: number,
+  exceptDevice?: string,
 ): Promise<PullResponse> {
   const { rows } = await db.query<Row & { by: string | null }>(
     `SELECT w.*, u.name AS by FROM field_writes w
@@ -226,7 +230,9 @@ export async function writesSince(
   );
   const page = rows.slice(0, limit);
   return {
-    writes: page.map((r) => ({ seq: Number(r.seq), write: toWrite(r), by: r.by })),
+    writes: page
+      .filter((r) => r.device !== exceptDevice)
+      .map((r) => ({ seq: Number(r.seq), write: toWrite(r), by: r.by })),
     cursor: page.length > 0 ? Number(page[page.length - 1]?.seq) : since,
     more: rows.length > limit,
   };

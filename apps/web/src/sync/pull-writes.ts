@@ -42,7 +42,7 @@ export async function pullWrites(
   for (;;) {
     let page: PullResponse;
     try {
-      const res = await fetchFn(`/api/sync/pull?since=${since}&limit=500`, {
+      const res = await fetchFn(`/api/sync/pull?since=${since}&limit=500&device=${device}`, {
         headers: { authorization: `Bearer ${session.token}` },
       });
       if (!res.ok) return false;

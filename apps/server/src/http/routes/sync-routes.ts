@@ -33,7 +33,7 @@ export const syncRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   app.get("/api/sync/pull", async (req) => {
     const auth = requireAuth(req);
     const q = parseOr400(PullQuery, req.query, "sync pull");
-    return writesSince(deps.pool, auth.orgId, q.since, q.limit);
+    return writesSince(deps.pool, auth.orgId, q.since, q.limit, q.device);
   });
 
   /** Whether a page needs uploading: a device asks before it sends the bytes. */
