@@ -89,21 +89,15 @@ export default defineConfig({
           { src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
         ],
       },
-      workbox: {
-        // The app itself, so a cold start with no network works. The readers' files (three OCR
-        // cores, one used) are cached at run time: the app fetches the ones this device needs once.
+      // Our own service worker (src/sw.ts): the precache below, the readers' run-time cache, and
+      // Background Sync with the app's sync engine.
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
+      injectManifest: {
+        // The app itself; the readers' files are cached at run time, only the ones a device uses.
         globPatterns: ["**/*.{js,mjs,css,html,svg,png,woff2,webmanifest}"],
         globIgnores: ["ocr/**", "pdf/**"],
-        runtimeCaching: [
-          {
-            urlPattern: ({ url }) => /^\/(?:ocr|pdf)\//.test(url.pathname),
-            handler: "CacheFirst",
-            options: { cacheName: READER_CACHE },
-          },
-        ],
-        navigateFallback: "/index.html",
-        navigateFallbackDenylist: [/^\/api\//, /^\/upload-invoice/],
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

@@ -8,6 +8,7 @@ import { App } from "./app";
 import { initI18n } from "./i18n/i18n";
 import { cacheReaderFiles } from "./ocr/reader-files";
 import { reader, sender } from "./store/app-db";
+import { requestBackgroundSync } from "./sync/background-sync";
 
 // The service worker keeps the whole app so it starts with no network; the readers' files are
 // fetched into its cache once it runs, and again whenever a connection comes back until all there.
@@ -34,6 +35,13 @@ addEventListener("online", sender.nudge);
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") sender.nudge();
 });
+// Changes made while offline, or a server that did not answer: the browser wakes the service worker
+// to send them when it can, even if the app has been closed by then.
+addEventListener("offline", () => void requestBackgroundSync());
+sender.subscribe((p) => {
+  if (p.state === "waiting") void requestBackgroundSync();
+});
+if (!navigator.onLine) void requestBackgroundSync();
 setInterval(() => {
   if (navigator.onLine && sender.progress().state === "idle") void sender.kick();
 }, 60_000);

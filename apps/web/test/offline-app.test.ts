@@ -479,6 +479,68 @@ describe("the web app when the connection comes back", () => {
   }, 300_000);
 });
 
+describe("Background Sync", () => {
+  it("sends an invoice captured while the server was unreachable after the app was closed", async () => {
+    const invoice = await renderInvoiceImage({ supplierName: "Kushtia Mills", format: "jpeg" });
+    const photo = await writeTemp("kushtia.jpg", invoice.bytes);
+    const email = `closed.${Date.now()}@example.com`;
+    const chrome = await launchChromium(await profile());
+    try {
+      const page = await chrome.context.newPage();
+      await install(page);
+      await signIn(page, "Create a business account", email);
+      // The shop's router is up but the internet is not: the phone thinks it is online.
+      await net.cut();
+      await page.goto(`${net.url}/#/capture`);
+      await page.getByTestId("capture-files").setInputFiles(photo);
+      await page.waitForURL(/#\/invoice\//);
+      const id = page.url().split("/").pop() as string;
+      await page.getByTestId("place").filter({ hasText: "Saved on this device" }).waitFor();
+      // The send failed, so the app asked the browser for a Background Sync.
+      await page.getByTestId("retry").waitFor({ timeout: 60_000 });
+      const tags = await page.evaluate(async () => {
+        const reg = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+          sync: { getTags(): Promise<string[]> };
+        };
+        return reg.sync.getTags();
+      });
+      expect(tags).toContain("chalan-sync");
+      const origin = new URL(net.url).origin;
+      await page.close();
+
+      // No page of the app is open when the connection comes back; the browser fires the sync
+      // event at the service worker (here through DevTools, as Chromium would on reconnecting).
+      await net.restore();
+      const blank = await chrome.context.newPage();
+      const cdp = await chrome.context.newCDPSession(blank);
+      const registration = new Promise<string>((resolve) => {
+        cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
+          const ours = registrations.find((r) => r.scopeURL.startsWith(origin) && !r.isDeleted);
+          if (ours) resolve(ours.registrationId);
+        });
+      });
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.dispatchSyncEvent", {
+        origin,
+        registrationId: await registration,
+        tag: "chalan-sync",
+        lastChance: false,
+      });
+      const login = await server.api("POST", "/api/login", undefined, {
+        email,
+        password: "correct horse battery",
+      });
+      const { token } = (await login.json()) as { token: string };
+      const stored = await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
+      expect(stored.fields.total?.value).toBe(invoice.total);
+      // Sent by the service worker alone: no page of the app was open.
+      expect(chrome.context.pages().filter((p) => p.url().startsWith(origin))).toEqual([]);
+    } finally {
+      await chrome.close();
+    }
+  }, 300_000);
+});
+
 describe("two devices of one business", () => {
   it("edit one total differently offline: the conflict shows on both, one pick settles both", async () => {
     const invoice = await renderInvoiceImage({ supplierName: "Bogura Sweets", format: "jpeg" });
