@@ -19,6 +19,7 @@ export * from "./ocr";
 export * from "./page-tilt";
 export * from "./report-schedule";
 export * from "./retry-delay";
+export * from "./supplier";
 export * from "./sync-protocol";
 export * from "./tesseract-page";
 export * from "./text-similarity";

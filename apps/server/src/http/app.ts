@@ -8,6 +8,7 @@ import type { Config } from "../config";
 import { Problem } from "./problem";
 import { authRoutes } from "./routes/auth-routes";
 import { invoiceRoutes } from "./routes/invoice-routes";
+import { supplierRoutes } from "./routes/supplier-routes";
 import { syncRoutes } from "./routes/sync-routes";
 import { uploadRoutes } from "./routes/upload-routes";
 import { webRoutes } from "./routes/web-routes";
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, deps);
   await app.register(uploadRoutes, deps);
   await app.register(invoiceRoutes, deps);
+  await app.register(supplierRoutes, deps);
   await app.register(syncRoutes, deps);
   await app.register(webRoutes);
   return app;

@@ -6,6 +6,7 @@ import type {
   InvoiceFields,
   InvoiceStatus,
   Provenance,
+  Supplier,
 } from "@chalan/core";
 import { Dexie, type EntityTable, type Table } from "dexie";
 
@@ -77,13 +78,6 @@ export interface Mutation {
   pushed: 0 | 1;
 }
 
-export interface CachedSupplier {
-  id: string;
-  name: string;
-  nameBn?: string;
-  bin?: string;
-}
-
 export interface Setting {
   key: string;
   value: unknown;
@@ -93,7 +87,8 @@ export type ChalanDb = Dexie & {
   invoices: EntityTable<LocalInvoice, "id">;
   pages: Table<LocalPage, [string, number]>;
   mutations: EntityTable<Mutation, "seq">;
-  suppliers: EntityTable<CachedSupplier, "id">;
+  /** The business's suppliers as last pulled (docs/sync.md), for checks made offline. */
+  suppliers: EntityTable<Supplier, "id">;
   settings: EntityTable<Setting, "key">;
 };
 

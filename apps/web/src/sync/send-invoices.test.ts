@@ -207,6 +207,27 @@ describe("sending invoices kept on the device", () => {
     }
   });
 
+  it("keeps the business's suppliers in the device's cache, removals too", async () => {
+    const [meghna, padma] = [uuidv7(), uuidv7()];
+    await server.api("PUT", `/api/suppliers/${meghna}`, token, {
+      name: "Meghna Stores",
+      nameBn: "মেঘনা স্টোর্স",
+      bin: "0012345670101",
+    });
+    await server.api("PUT", `/api/suppliers/${padma}`, token, { name: "Padma Traders" });
+    await sender().kick();
+    expect((await db.suppliers.orderBy("name").toArray()).map((s) => [s.id, s.nameBn])).toEqual([
+      [meghna, "মেঘনা স্টোর্স"],
+      [padma, undefined],
+    ]);
+    await server.api("DELETE", `/api/suppliers/${padma}`, token);
+    await server.api("PUT", `/api/suppliers/${meghna}`, token, { name: "Meghna Stores Ltd" });
+    await sender().kick();
+    expect((await db.suppliers.toArray()).map((s) => [s.id, s.name, s.bin])).toEqual([
+      [meghna, "Meghna Stores Ltd", undefined],
+    ]);
+  });
+
   it("makes one invoice on the server however often a send is repeated", async () => {
     const id = await captureInvoice(db, [await page(await invoice("Padma Traders"))]);
     const phone = sender();

@@ -2,6 +2,7 @@ import { retryDelayMs } from "@chalan/core";
 import type { ChalanDb, LocalInvoice, LocalPage } from "../store/db";
 import { currentSession, type Session } from "../store/session";
 import { fetchPages } from "./fetch-pages";
+import { pullSuppliers } from "./pull-suppliers";
 import { pullWrites } from "./pull-writes";
 import { pushWrites } from "./push-writes";
 import { uploadPage } from "./upload-page";
@@ -57,9 +58,11 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
   async function sendAll(): Promise<boolean> {
     const session = await currentSession(db);
     if (!session) return true;
-    // Metadata first: the edits are small and matter most; then others' edits; pages follow.
+    // Metadata first: the edits are small and matter most; then others' edits and the suppliers;
+    // pages follow.
     if (!(await pushWrites(db, session, fetchFn))) return false;
     if (!(await pullWrites(db, session, fetchFn))) return false;
+    if (!(await pullSuppliers(db, session, fetchFn))) return false;
     const waiting = await db.invoices
       .filter((inv) => inv.place !== "server" && inv.sendError === undefined)
       .sortBy("capturedAt");

@@ -1,6 +1,7 @@
 import { FieldWriteMessage, InvoiceCommit, PullQuery, PushRequest, Sha256Hex } from "@chalan/core";
 import type { FastifyPluginAsync } from "fastify";
 import { withTransaction } from "../../db/transaction";
+import { suppliersSince } from "../../suppliers/supplier-repo";
 import { acceptWrites, writesSince } from "../../sync/field-writes-repo";
 import { commitInvoice, heldPageSize } from "../../sync/uploaded-pages";
 import { type AppDeps, requireAuth } from "../app";
@@ -34,6 +35,13 @@ export const syncRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
     const auth = requireAuth(req);
     const q = parseOr400(PullQuery, req.query, "sync pull");
     return writesSince(deps.pool, auth.orgId, q.since, q.limit, q.device);
+  });
+
+  /** Suppliers changed since the device's cursor, for its cache (docs/sync.md). */
+  app.get("/api/sync/suppliers", async (req) => {
+    const auth = requireAuth(req);
+    const q = parseOr400(PullQuery.omit({ device: true }), req.query, "sync pull");
+    return suppliersSince(deps.pool, auth.orgId, q.since, q.limit);
   });
 
   /** Whether a page needs uploading: a device asks before it sends the bytes. */

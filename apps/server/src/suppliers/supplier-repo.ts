@@ -1,0 +1,132 @@
+import type { Supplier, SupplierFields, SupplierPullResponse } from "@chalan/core";
+import type { Sql } from "../db/sql";
+import { lockOrgSync } from "../sync/field-writes-repo";
+
+interface Row {
+  id: string;
+  name: string;
+  name_bn: string | null;
+  aliases: string[];
+  bin: string | null;
+  tin: string | null;
+  address: string | null;
+  phone: string | null;
+  payment: string | null;
+  category: string | null;
+  ledger: string | null;
+  usual_vat_rate: string | null;
+  deleted: boolean;
+  seq: string;
+}
+
+const toSupplier = (r: Row): Supplier => {
+  const optional = {
+    nameBn: r.name_bn,
+    bin: r.bin,
+    tin: r.tin,
+    address: r.address,
+    phone: r.phone,
+    payment: r.payment,
+    category: r.category,
+    ledger: r.ledger,
+    usualVatRate: r.usual_vat_rate === null ? null : Number(r.usual_vat_rate),
+  };
+  return {
+    id: r.id,
+    name: r.name,
+    aliases: r.aliases,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
+  };
+};
+
+/** The organisation's next sync sequence number, under its sync lock (see lockOrgSync). */
+async function nextSeq(tx: Sql, orgId: string): Promise<number> {
+  const seq = (await lockOrgSync(tx, orgId)) + 1;
+  await tx.query("UPDATE orgs SET sync_seq = $2 WHERE id = $1", [orgId, seq]);
+  return seq;
+}
+
+/** Creates or replaces a supplier (also one removed before); devices pull the change. */
+export async function putSupplier(
+  tx: Sql,
+  orgId: string,
+  userId: string,
+  id: string,
+  s: SupplierFields,
+): Promise<Supplier> {
+  const seq = await nextSeq(tx, orgId);
+  const { rows } = await tx.query<Row>(
+    `INSERT INTO suppliers (org_id, id, name, name_bn, aliases, bin, tin, address, phone, payment,
+       category, ledger, usual_vat_rate, deleted, seq, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, false, $14, $15)
+     ON CONFLICT (org_id, id) DO UPDATE SET name = $3, name_bn = $4, aliases = $5, bin = $6,
+       tin = $7, address = $8, phone = $9, payment = $10, category = $11, ledger = $12,
+       usual_vat_rate = $13, deleted = false, seq = $14, updated_by = $15, updated_at = now()
+     RETURNING *`,
+    [
+      orgId,
+      id,
+      s.name,
+      s.nameBn ?? null,
+      s.aliases,
+      s.bin ?? null,
+      s.tin ?? null,
+      s.address ?? null,
+      s.phone ?? null,
+      s.payment ?? null,
+      s.category ?? null,
+      s.ledger ?? null,
+      s.usualVatRate ?? null,
+      seq,
+      userId,
+    ],
+  );
+  return toSupplier(rows[0] as Row);
+}
+
+/** Marks a supplier removed; false when there was none. */
+export async function removeSupplier(
+  tx: Sql,
+  orgId: string,
+  userId: string,
+  id: string,
+): Promise<boolean> {
+  const seq = await nextSeq(tx, orgId);
+  const { rowCount } = await tx.query(
+    `UPDATE suppliers SET deleted = true, seq = $3, updated_by = $4, updated_at = now()
+     WHERE org_id = $1 AND id = $2 AND NOT deleted`,
+    [orgId, id, seq, userId],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function listSuppliers(db: Sql, orgId: string): Promise<Supplier[]> {
+  const { rows } = await db.query<Row>(
+    "SELECT * FROM suppliers WHERE org_id = $1 AND NOT deleted ORDER BY name",
+    [orgId],
+  );
+  return rows.map(toSupplier);
+}
+
+/** Supplier changes after `since` (removals included), in order, a page at a time. */
+export async function suppliersSince(
+  db: Sql,
+  orgId: string,
+  since: number,
+  limit: number,
+): Promise<SupplierPullResponse> {
+  const { rows } = await db.query<Row>(
+    "SELECT * FROM suppliers WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+    [orgId, since, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  return {
+    suppliers: page.map((r) => ({
+      seq: Number(r.seq),
+      supplier: toSupplier(r),
+      deleted: r.deleted,
+    })),
+    cursor: page.length > 0 ? Number(page[page.length - 1]?.seq) : since,
+    more: rows.length > limit,
+  };
+}
