@@ -228,6 +228,30 @@ describe("sending invoices kept on the device", () => {
     ]);
   });
 
+  it("starts the back-off afresh when a failed pass got something through first", async () => {
+    await captureInvoice(db, [await page(await invoice("Rangpur Rice 1"))]);
+    await captureInvoice(db, [await page(await invoice("Rangpur Rice 2"), "2.jpg")]);
+    let commits = 0;
+    let down = true;
+    // The link is down, then lets one invoice through and goes down again mid-pass.
+    const flaky: typeof fetch = (url, init) => {
+      if (String(url) === "/api/sync/invoices" && !down && ++commits > 1) down = true;
+      return down ? Promise.reject(new TypeError("fetch failed")) : toServer(url, init);
+    };
+    const phone = invoiceSender(db, { fetchFn: flaky, random: () => 0, maxAttempts: 50 });
+    await phone.kick();
+    await vi.waitFor(() => expect(phone.progress().failures).toBeGreaterThanOrEqual(3));
+    phone.stop();
+    down = false;
+    const seen: SyncProgress[] = [];
+    phone.subscribe((p) => seen.push(p));
+    await phone.kick();
+    expect(commits).toBe(2);
+    expect(seen.find((p) => p.state === "waiting")?.failures).toBe(1);
+    expect((await serverInvoices()).length).toBe(1);
+    phone.stop();
+  });
+
   it("makes one invoice on the server however often a send is repeated", async () => {
     const id = await captureInvoice(db, [await page(await invoice("Padma Traders"))]);
     const phone = sender();

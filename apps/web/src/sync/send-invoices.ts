@@ -16,6 +16,8 @@ export interface SyncProgress {
   bytes: { done: number; total: number };
   /** When `waiting`: the instant (ms since the epoch) of the next try. */
   retryAt?: number;
+  /** When `waiting`: passes in a row that got nothing through (the back-off grows with it). */
+  failures?: number;
 }
 
 export interface SenderOptions {
@@ -54,6 +56,9 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
     for (const l of listeners) l(p);
   };
 
+  /** Whether the pass under way has moved anything (page bytes, an invoice) onto the server. */
+  let moved = false;
+
   /** One pass; true when everything it tried reached the server (refusals included). */
   async function sendAll(): Promise<boolean> {
     const session = await currentSession(db);
@@ -87,11 +92,13 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
       for (let inv = queue.shift(); inv && !stopped; inv = queue.shift()) {
         const pages = pagesOf.get(inv.id) ?? [];
         const outcome = await sendOne(db, session, inv, pages, fetchFn, (bytes) => {
+          moved ||= bytes > 0;
           now = { ...now, bytes: { ...now.bytes, done: now.bytes.done + bytes } };
           report(now);
         });
         if (outcome === "stop") stopped = true;
         else {
+          moved = true;
           now = { ...now, invoices: { ...now.invoices, done: now.invoices.done + 1 } };
           report(now);
         }
@@ -119,7 +126,7 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
       return;
     }
     const delay = retryDelayMs(failures - 1, random());
-    report({ ...progress, state: "waiting", retryAt: Date.now() + delay });
+    report({ ...progress, state: "waiting", retryAt: Date.now() + delay, failures });
     timer = setTimeout(() => void kick(), delay);
   }
 
@@ -132,11 +139,14 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
     }
     const current = (async () => {
       let ok = true;
+      moved = false;
       do {
         again = false;
         ok = await pass().catch(() => false);
       } while (again && ok);
-      failures = ok ? 0 : failures + 1;
+      // A long send cut by an outage after it got somewhere starts the back-off afresh: the wait
+      // grows only while nothing gets through.
+      failures = ok ? 0 : moved ? 1 : failures + 1;
       if (ok) report(idle);
       else schedule();
     })().finally(() => {
