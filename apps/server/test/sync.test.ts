@@ -123,6 +123,38 @@ describe.each(dbTargets())("sync push and pull on $name PostgreSQL", (target) =>
     expect((await pull(token, cursor)).writes.map((w) => w.write)).toMatchObject([
       { field: "notes", value: "নগদ", provenance: "human", device: "server" },
     ]);
+
+    // The history: who changed the total, on which device, when, from what to what.
+    const history = (await (
+      await server.api("GET", `/api/invoices/${id}/history`, token)
+    ).json()) as {
+      changes: {
+        field: string;
+        from: unknown[];
+        to: unknown;
+        device: string;
+        by: string | null;
+        provenance: string;
+        at: string;
+      }[];
+    };
+    const totals = history.changes.filter(
+      (c) => c.field === "total" && c.provenance !== "server_ocr",
+    );
+    expect(totals.map((c) => [c.device, c.by, c.from, c.to])).toEqual([
+      ["phone-a", "Karim Rahman", [], 100_000],
+      ["desk-b", "Karim Rahman", [], 120_000],
+      ["phone-a", "Karim Rahman", [100_000, 120_000], 110_000],
+      ["phone-a", "Karim Rahman", [], 5],
+    ]);
+    expect(totals[0]?.at).toBe(new Date(Number(a.at.slice(0, 16))).toISOString());
+    expect(history.changes.find((c) => c.field === "notes")).toMatchObject({
+      device: "server",
+      by: "Karim Rahman",
+      to: "নগদ",
+    });
+    const stranger = await server.signup();
+    expect((await server.api("GET", `/api/invoices/${id}/history`, stranger)).status).toBe(404);
   });
 
   it("applies edits pushed before the pages from the start, and still reads an invoice they dispute", async () => {

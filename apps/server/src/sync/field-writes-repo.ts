@@ -12,6 +12,7 @@ import {
   type InvoiceFields,
   type Provenance,
   type PullResponse,
+  parseHlc,
   resolveField,
   stateOf,
   statusAfterExtraction,
@@ -236,4 +237,44 @@ export async function writesSince(
     cursor: page.length > 0 ? Number(page[page.length - 1]?.seq) : since,
     more: rows.length > limit,
   };
+}
+
+/** One accepted change of one field, as the history shows it. */
+export interface FieldChange {
+  field: FieldName;
+  /** The values it replaced: those its author had in front of them (two or more after a conflict). */
+  from: unknown[];
+  to: unknown;
+  provenance: Provenance;
+  device: string;
+  /** The person signed in where it was made; null for the server's own reading. */
+  by: string | null;
+  /** When it was made, by the writing device's clock (ISO 8601). */
+  at: string;
+  receivedAt: string;
+}
+
+/** Every accepted change of an invoice's fields, in the order the server took them. */
+export async function invoiceHistory(
+  db: Sql,
+  orgId: string,
+  invoiceId: string,
+): Promise<FieldChange[]> {
+  const { rows } = await db.query<Row & { by: string | null; received_at: Date }>(
+    `SELECT w.*, u.name AS by FROM field_writes w
+       LEFT JOIN users u ON u.org_id = w.org_id AND u.id = w.pushed_by
+     WHERE w.org_id = $1 AND w.invoice_id = $2 ORDER BY w.seq`,
+    [orgId, invoiceId],
+  );
+  const valueById = new Map(rows.map((r) => [r.id, r.value]));
+  return rows.map((r) => ({
+    field: r.field,
+    from: r.replaces.filter((id) => valueById.has(id)).map((id) => valueById.get(id)),
+    to: r.value,
+    provenance: r.provenance,
+    device: r.device,
+    by: r.by,
+    at: new Date(parseHlc(r.at).wall).toISOString(),
+    receivedAt: r.received_at.toISOString(),
+  }));
 }

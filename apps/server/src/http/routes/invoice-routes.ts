@@ -7,7 +7,7 @@ import {
   listInvoices,
   recordEvent,
 } from "../../invoices/invoice-repo";
-import { lockOrgSync, writeHere } from "../../sync/field-writes-repo";
+import { invoiceHistory, lockOrgSync, writeHere } from "../../sync/field-writes-repo";
 import { type AppDeps, requireAuth } from "../app";
 import { notFound, Problem } from "../problem";
 import { parseOr400 } from "../zod-problem";
@@ -78,6 +78,17 @@ export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
       }
       return toApi((await findInvoice(tx, auth.orgId, id)) as InvoiceRecord);
     });
+  });
+
+  /** Who changed which field, on which device, when, from what to what (docs/sync.md). */
+  app.get("/api/invoices/:id/history", async (req) => {
+    const auth = requireAuth(req);
+    const id = invoiceId(req.params);
+    const changes = await invoiceHistory(deps.pool, auth.orgId, id);
+    if (changes.length === 0 && !(await findInvoice(deps.pool, auth.orgId, id))) {
+      throw notFound(`Invoice ${id}`);
+    }
+    return { changes };
   });
 
   app.get("/api/invoices/:id/pages/:n", async (req, reply) => {
