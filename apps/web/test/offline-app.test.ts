@@ -65,6 +65,25 @@ async function signIn(page: Page, form: "Create a business account" | "Sign in",
   await page.getByText(`Signed in as ${email}`).waitFor();
 }
 
+/** A bearer token for the business signed up in the browser, to look at what reached the server. */
+async function tokenOf(email: string): Promise<string> {
+  const login = await server.api("POST", "/api/login", undefined, {
+    email,
+    password: "correct horse battery",
+  });
+  return ((await login.json()) as { token: string }).token;
+}
+
+/** A new phone: the app installed on a fresh profile, a new business signed up on it. */
+async function signedUpPhone(name: string) {
+  const email = `${name}.${Date.now()}@example.com`;
+  const chrome = await launchChromium(await profile());
+  const page = await chrome.context.newPage();
+  await install(page);
+  await signIn(page, "Create a business account", email);
+  return { chrome, page, email };
+}
+
 async function fieldValue(page: Page, field: string): Promise<string> {
   return page.locator(`#field-${field}`).inputValue();
 }
@@ -436,13 +455,8 @@ describe("the web app when the connection comes back", () => {
   it("sends what was captured offline, and shows it on the server", async () => {
     const invoice = await renderInvoiceImage({ supplierName: "Surma Foods", format: "jpeg" });
     const photo = await writeTemp("surma.jpg", invoice.bytes);
-    const email = `clerk.${Date.now()}@example.com`;
-    const chrome = await launchChromium(await profile());
+    const { chrome, page, email } = await signedUpPhone("clerk");
     try {
-      const page = await chrome.context.newPage();
-      await install(page);
-      await signIn(page, "Create a business account", email);
-
       await net.cut();
       await chrome.context.setOffline(true);
       await page.goto(`${net.url}/#/capture`);
@@ -460,11 +474,7 @@ describe("the web app when the connection comes back", () => {
       await page.getByTestId("place").filter({ hasText: "On the server" }).waitFor();
       expect(await page.getByTestId("waiting").count()).toBe(0);
 
-      const login = await server.api("POST", "/api/login", undefined, {
-        email,
-        password: "correct horse battery",
-      });
-      const { token } = (await login.json()) as { token: string };
+      const token = await tokenOf(email);
       const stored = await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
       expect(stored.fields.total?.value).toBe(invoice.total);
       // The edit made offline reached the server too, and stands over the server's own reading.
@@ -483,12 +493,8 @@ describe("Background Sync", () => {
   it("sends an invoice captured while the server was unreachable after the app was closed", async () => {
     const invoice = await renderInvoiceImage({ supplierName: "Kushtia Mills", format: "jpeg" });
     const photo = await writeTemp("kushtia.jpg", invoice.bytes);
-    const email = `closed.${Date.now()}@example.com`;
-    const chrome = await launchChromium(await profile());
+    const { chrome, page, email } = await signedUpPhone("closed");
     try {
-      const page = await chrome.context.newPage();
-      await install(page);
-      await signIn(page, "Create a business account", email);
       // The shop's router is up but the internet is not: the phone thinks it is online.
       await net.cut();
       await page.goto(`${net.url}/#/capture`);
@@ -498,6 +504,8 @@ describe("Background Sync", () => {
       await page.getByTestId("place").filter({ hasText: "Saved on this device" }).waitFor();
       // The send failed, so the app asked the browser for a Background Sync.
       await page.getByTestId("retry").waitFor({ timeout: 60_000 });
+      await page.setViewportSize(PHONE);
+      await page.screenshot({ path: path.join(SCREENSHOTS, "en-phone-retry.png") });
       const tags = await page.evaluate(async () => {
         const reg = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
           sync: { getTags(): Promise<string[]> };
@@ -526,11 +534,7 @@ describe("Background Sync", () => {
         tag: "chalan-sync",
         lastChance: false,
       });
-      const login = await server.api("POST", "/api/login", undefined, {
-        email,
-        password: "correct horse battery",
-      });
-      const { token } = (await login.json()) as { token: string };
+      const token = await tokenOf(email);
       const stored = await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
       expect(stored.fields.total?.value).toBe(invoice.total);
       // Sent by the service worker alone: no page of the app was open.
@@ -563,11 +567,7 @@ describe("two devices of one business", () => {
         .filter({ hasText: "On the server" })
         .waitFor({ timeout: 60_000 });
       // The phone's reading reaches the server as writes once it is done.
-      const login = await server.api("POST", "/api/login", undefined, {
-        email,
-        password: "correct horse battery",
-      });
-      const { token } = (await login.json()) as { token: string };
+      const token = await tokenOf(email);
       for (let i = 0; ; i++) {
         const pulled = await (await server.api("GET", "/api/sync/pull", token)).json();
         if ((pulled as { writes: unknown[] }).writes.length > 0) break;
