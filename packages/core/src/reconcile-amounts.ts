@@ -120,7 +120,7 @@ interface Outcome {
 const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance;
 
 /** A computed sum and a printed total agree to the poisha, or the total is it rounded to the taka. */
-function sums(computed: number, total: number): boolean {
+export function sums(computed: number, total: number): boolean {
   const toTaka = total % 100 === 0 && Math.abs(computed - total) <= 50;
   return near(computed, total, SUM_TOLERANCE) || toTaka;
 }
