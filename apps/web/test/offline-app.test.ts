@@ -158,6 +158,19 @@ describe("the web app with no connection", () => {
       expect(log).toMatch(/Read here .*Total: /);
       expect(log).toMatch(/You captured, 1 page/);
 
+      // The checks run here, offline: a date in the future is flagged beside the field.
+      const today = dhakaDate(new Date());
+      const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+      await page.locator("#field-issueDate").fill(fieldText("issueDate", nextYear, "en"));
+      await page.locator("#field-issueDate").press("Enter");
+      await page.getByTestId("checks").filter({ hasText: "is in the future" }).waitFor();
+      expect(await page.locator(".field.flag-error #field-issueDate").count()).toBe(1);
+      await page.getByTestId("checks").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, "en-phone-checks.png") });
+      await page.locator("#field-issueDate").fill(fieldText("issueDate", today, "en"));
+      await page.locator("#field-issueDate").press("Enter");
+      await page.getByTestId("checks").waitFor({ state: "detached" });
+
       await page.goto(`${net.url}/#/invoices`);
       await page.getByTestId("invoice-row").first().waitFor();
       expect(await page.getByTestId("invoice-row").count()).toBe(1);

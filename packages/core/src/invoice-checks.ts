@@ -26,6 +26,8 @@ export interface Finding {
 /** Another invoice of the business, as far as duplicate checks need it. */
 export interface KnownInvoice {
   id: string;
+  /** The supplier it was matched to: the same supplier however each invoice spells the name. */
+  supplierId?: string;
   supplierName?: string;
   invoiceNumber?: string;
   total?: number;
@@ -284,10 +286,11 @@ function duplicateChecks(v: Values, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const key = v.supplierName !== undefined ? supplierKey(v.supplierName) : undefined;
   const sameSupplier = (o: KnownInvoice) =>
-    key !== undefined &&
-    key !== "" &&
-    o.supplierName !== undefined &&
-    supplierKey(o.supplierName) === key;
+    (ctx.supplier !== undefined && o.supplierId === ctx.supplier.id) ||
+    (key !== undefined &&
+      key !== "" &&
+      o.supplierName !== undefined &&
+      supplierKey(o.supplierName) === key);
   const number = v.invoiceNumber?.replace(/\s+/g, "").toLowerCase();
   for (const o of ctx.others ?? []) {
     if (

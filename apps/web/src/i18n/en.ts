@@ -89,6 +89,7 @@ export const en = {
     conflict: "Changed differently on two devices. Which is right?",
     addPageAfterSend: "This invoice is on the server; pages cannot be added to it here yet.",
   },
+  checks: { error: "Check:", warning: "Look:", info: "Note:" },
   review: {
     title: "Waiting for a person",
     empty: "Nothing to review: every invoice is settled.",

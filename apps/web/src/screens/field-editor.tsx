@@ -1,4 +1,4 @@
-import { REVIEW_CONFIDENCE } from "@chalan/core";
+import { REVIEW_CONFIDENCE, type Severity } from "@chalan/core";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocalInvoice } from "../store/db";
@@ -19,8 +19,11 @@ export function FieldEditor({
   inv,
   save,
   onFocus,
+  flagged,
 }: {
   field: EditableField;
+  /** The worst check finding about this field, if any (store/checks.ts). */
+  flagged?: Severity;
   inv: LocalInvoice;
   save: (field: EditableField, value: unknown) => Promise<void>;
   onFocus: (field: EditableField) => void;
@@ -86,7 +89,9 @@ export function FieldEditor({
   };
 
   return (
-    <div className={`field ${low ? "low" : ""} from-${state?.provenance ?? "none"}`}>
+    <div
+      className={`field ${low ? "low" : ""} from-${state?.provenance ?? "none"} ${flagged ? `flag-${flagged}` : ""}`}
+    >
       <label htmlFor={props.id}>{t(`field.${field}`)}</label>
       {field === "notes" ? (
         <textarea {...props} rows={2} />

@@ -1,13 +1,15 @@
-import type { FieldName } from "@chalan/core";
+import type { FieldName, Severity } from "@chalan/core";
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePageIntake } from "../capture/use-page-intake";
 import { db, sender } from "../store/app-db";
+import { deviceChecks } from "../store/checks";
 import { addPages, editFields } from "../store/invoices";
 import { PlaceBadge, StatusBadge } from "../ui/badges";
 import { type EditableField, editableFields } from "../ui/field-text";
 import { useInvoiceKeys } from "../ui/use-invoice-keys";
+import { useLanguage } from "../ui/use-language";
 import { href } from "../ui/use-route";
 import { ChangeLog } from "./change-log";
 import { FieldEditor } from "./field-editor";
@@ -20,6 +22,21 @@ export function InvoiceScreen({ id }: { id: string }) {
   const [focused, setFocused] = useState<EditableField>();
   const [page, setPage] = useState(1);
   const intake = usePageIntake((more) => addPages(db, id, more));
+  const lang = useLanguage();
+  // Re-run whenever the invoice, another invoice or a cached supplier changes.
+  const findings = useLiveQuery(
+    async () => {
+      const current = await db.invoices.get(id);
+      return current ? deviceChecks(db, current) : [];
+    },
+    [id],
+    [],
+  );
+  const worst = (field: EditableField): Severity | undefined =>
+    findings.find((f) => f.fields.includes(field as FieldName) && f.severity === "error")
+      ?.severity ??
+    findings.find((f) => f.fields.includes(field as FieldName) && f.severity === "warning")
+      ?.severity;
   useInvoiceKeys(id);
 
   if (inv === null) return null;
@@ -60,6 +77,15 @@ export function InvoiceScreen({ id }: { id: string }) {
           <strong>{t("invoice.reasons")}:</strong> {inv.reviewReasons.join("; ")}
         </div>
       )}
+      {findings.length > 0 && (
+        <ul className="checks" data-testid="checks">
+          {findings.map((f) => (
+            <li key={`${f.check}-${f.message.en}`} className={`check-${f.severity}`}>
+              <strong>{t(`checks.${f.severity}`)}</strong> {f.message[lang]}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="invoice-body">
         <div>
           <PageViewer
@@ -92,7 +118,14 @@ export function InvoiceScreen({ id }: { id: string }) {
         <div>
           <form className="fields" onSubmit={(e) => e.preventDefault()}>
             {editableFields.map((f) => (
-              <FieldEditor key={f} field={f} inv={inv} save={save} onFocus={setFocused} />
+              <FieldEditor
+                key={f}
+                field={f}
+                inv={inv}
+                save={save}
+                onFocus={setFocused}
+                flagged={worst(f)}
+              />
             ))}
           </form>
           <ChangeLog invoiceId={id} />
