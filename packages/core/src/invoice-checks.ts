@@ -65,7 +65,11 @@ export type CheckId =
   | "duplicate-amount-date"
   | "duplicate-page";
 
-/** A re-photo of the same paper hashes within this many bits of the first photo (page-hash.ts). */
+/**
+ * A re-photo of the same paper hashes within this many bits of the first photo (page-hash.ts). Only
+ * a hint, so a warning: two invoices printed from one template can hash as close (measured on our
+ * rendered invoices: re-photos 0-8 bits apart, other invoices of the same layout 0-4).
+ */
 export const SAME_PAGE_BITS = 6;
 /** An invoice more than this many times the supplier's median is worth a second look… */
 const UNUSUAL_FACTOR = 3;
@@ -333,7 +337,7 @@ function duplicateChecks(v: Values, ctx: CheckContext): Finding[] {
       out.push(
         finding(
           "duplicate-page",
-          "error",
+          "warning",
           [],
           `A page of this invoice looks like a photo of the same paper as invoice ${o.id}. Is it the same invoice photographed twice?`,
           `এই চালানের একটি পাতা চালান ${o.id}-এর পাতার মতোই দেখাচ্ছে। একই চালানের ছবি কি দুবার তোলা হয়েছে?`,
