@@ -30,6 +30,13 @@ export interface ApiInvoice {
   status: string;
   failureReason: string | null;
   reviewReasons: string[];
+  supplierId: string | null;
+  checks: {
+    check: string;
+    severity: string;
+    fields: string[];
+    message: { en: string; bn: string };
+  }[];
   fields: Record<string, { value: unknown; confidence: number; provenance: string } | undefined>;
   pages: { n: number; mime: string; url: string }[];
 }

@@ -1,4 +1,4 @@
-import type { InvoiceFields, InvoiceStatus } from "@chalan/core";
+import type { Finding, InvoiceFields, InvoiceStatus } from "@chalan/core";
 import type { Sql } from "../db/sql";
 
 export interface PageRecord {
@@ -17,6 +17,9 @@ export interface InvoiceRecord {
   fields: InvoiceFields;
   failureReason: string | null;
   reviewReasons: string[];
+  /** What the checks of #6 found (core's Finding), as of the last change. */
+  checks: Finding[];
+  supplierId: string | null;
   receivedAt: Date;
   updatedAt: Date;
   pages: PageRecord[];
@@ -24,7 +27,7 @@ export interface InvoiceRecord {
 
 const SELECT = `
   SELECT i.org_id, i.id, i.status, i.submitter_name, i.submitter_email, i.fields, i.failure_reason,
-         i.review_reasons,
+         i.review_reasons, i.checks, i.supplier_id,
          i.received_at, i.updated_at,
          coalesce(json_agg(json_build_object('pageNo', p.page_no, 'sha256', p.sha256, 'mime', p.mime,
                   'byteSize', p.byte_size) ORDER BY p.page_no) FILTER (WHERE p.page_no IS NOT NULL), '[]') AS pages
@@ -39,6 +42,8 @@ interface Row {
   fields: InvoiceFields;
   failure_reason: string | null;
   review_reasons: string[];
+  checks: Finding[];
+  supplier_id: string | null;
   received_at: Date;
   updated_at: Date;
   pages: PageRecord[];
@@ -53,6 +58,8 @@ const fromRow = (r: Row): InvoiceRecord => ({
   fields: r.fields,
   failureReason: r.failure_reason,
   reviewReasons: r.review_reasons,
+  checks: r.checks,
+  supplierId: r.supplier_id,
   receivedAt: r.received_at,
   updatedAt: r.updated_at,
   pages: r.pages.map((p) => ({ ...p, byteSize: Number(p.byteSize) })),
@@ -156,6 +163,20 @@ export async function saveFields(
       status,
       reviewReasons ? JSON.stringify(reviewReasons) : null,
     ],
+  );
+}
+
+/** What the checks found, and the supplier the invoice was matched to. */
+export async function saveChecks(
+  db: Sql,
+  orgId: string,
+  id: string,
+  findings: Finding[],
+  supplierId: string | null,
+): Promise<void> {
+  await db.query(
+    "UPDATE invoices SET checks = $3, supplier_id = $4 WHERE org_id = $1 AND id = $2",
+    [orgId, id, JSON.stringify(findings), supplierId],
   );
 }
 

@@ -1,8 +1,13 @@
-import type { Supplier, SupplierFields, SupplierPullResponse } from "@chalan/core";
+import {
+  type Supplier,
+  type SupplierFields,
+  type SupplierPullResponse,
+  supplierKey,
+} from "@chalan/core";
 import type { Sql } from "../db/sql";
 import { lockOrgSync } from "../sync/field-writes-repo";
 
-interface Row {
+export interface SupplierRow {
   id: string;
   name: string;
   name_bn: string | null;
@@ -19,7 +24,7 @@ interface Row {
   seq: string;
 }
 
-const toSupplier = (r: Row): Supplier => {
+export const toSupplier = (r: SupplierRow): Supplier => {
   const optional = {
     nameBn: r.name_bn,
     bin: r.bin,
@@ -55,13 +60,14 @@ export async function putSupplier(
   s: SupplierFields,
 ): Promise<Supplier> {
   const seq = await nextSeq(tx, orgId);
-  const { rows } = await tx.query<Row>(
+  const { rows } = await tx.query<SupplierRow>(
     `INSERT INTO suppliers (org_id, id, name, name_bn, aliases, bin, tin, address, phone, payment,
-       category, ledger, usual_vat_rate, deleted, seq, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, false, $14, $15)
+       category, ledger, usual_vat_rate, deleted, seq, updated_by, name_keys)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, false, $14, $15, $16)
      ON CONFLICT (org_id, id) DO UPDATE SET name = $3, name_bn = $4, aliases = $5, bin = $6,
        tin = $7, address = $8, phone = $9, payment = $10, category = $11, ledger = $12,
-       usual_vat_rate = $13, deleted = false, seq = $14, updated_by = $15, updated_at = now()
+       usual_vat_rate = $13, deleted = false, seq = $14, updated_by = $15, updated_at = now(),
+       name_keys = $16
      RETURNING *`,
     [
       orgId,
@@ -79,9 +85,10 @@ export async function putSupplier(
       s.usualVatRate ?? null,
       seq,
       userId,
+      [...new Set([s.name, s.nameBn, ...s.aliases].flatMap((n) => (n ? [supplierKey(n)] : [])))],
     ],
   );
-  return toSupplier(rows[0] as Row);
+  return toSupplier(rows[0] as SupplierRow);
 }
 
 /** Marks a supplier removed; false when there was none. */
@@ -101,7 +108,7 @@ export async function removeSupplier(
 }
 
 export async function listSuppliers(db: Sql, orgId: string): Promise<Supplier[]> {
-  const { rows } = await db.query<Row>(
+  const { rows } = await db.query<SupplierRow>(
     "SELECT * FROM suppliers WHERE org_id = $1 AND NOT deleted ORDER BY name",
     [orgId],
   );
@@ -115,7 +122,7 @@ export async function suppliersSince(
   since: number,
   limit: number,
 ): Promise<SupplierPullResponse> {
-  const { rows } = await db.query<Row>(
+  const { rows } = await db.query<SupplierRow>(
     "SELECT * FROM suppliers WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
     [orgId, since, limit + 1],
   );

@@ -19,8 +19,9 @@ import {
   tick,
   uuidv7,
 } from "@chalan/core";
+import { checkOnServer } from "../checks/invoice-checks-repo";
 import type { Sql } from "../db/sql";
-import { findInvoice, recordEvent, saveFields } from "../invoices/invoice-repo";
+import { findInvoice, recordEvent, saveChecks, saveFields } from "../invoices/invoice-repo";
 
 interface Row {
   id: string;
@@ -179,33 +180,42 @@ async function resolveInvoice(
   if (!inv) return;
   const logs = await fieldLogs(tx, orgId, invoiceId);
   const next: Record<string, FieldState> = { ...inv.fields };
-  const conflicts: string[] = [];
   for (const field of fields) {
     const resolved = resolveField(field, logs.get(field) ?? emptyLog);
     if (!resolved) continue;
     const state = stateOf(resolved.write);
     if (state) next[field] = state;
     else delete next[field];
-    if (resolved.conflict.length > 0) {
-      conflicts.push(
-        `${field} edited on two devices: ${resolved.conflict.map((c) => JSON.stringify(c.value)).join(" or ")}`,
-      );
-    }
   }
+  // Every field's conflicts, not only the touched ones': an edit of the notes leaves a disputed
+  // total disputed.
+  const conflicts = [...logs].flatMap(([field, log]) => {
+    const conflict = resolveField(field, log)?.conflict ?? [];
+    return conflict.length > 0
+      ? [
+          `${field} edited on two devices: ${conflict.map((c) => JSON.stringify(c.value)).join(" or ")}`,
+        ]
+      : [];
+  });
   const after = statusAfterExtraction(next as InvoiceFields);
-  // One not read yet stays captured (so it is read; its conflicts count once it is), and approved
-  // and posted invoices keep their status.
+  const { findings, supplierId } = await checkOnServer(tx, orgId, invoiceId, next as InvoiceFields);
+  const errors = findings.filter((f) => f.severity === "error").map((f) => f.message.en);
+  // One not read yet stays captured (so it is read; its conflicts and checks count once it is);
+  // approved and posted invoices keep their status unless a conflict reopens them.
   const unread = inv.status === "captured" && !read;
-  const keep = unread || inv.status === "approved" || inv.status === "posted";
+  const settled = inv.status === "approved" || inv.status === "posted";
   const status = unread
     ? inv.status
     : conflicts.length > 0
       ? "needs_review"
-      : keep
+      : settled
         ? inv.status
-        : after.status;
-  const reasons = [...conflicts, ...(keep ? [] : after.reviewReasons)];
+        : errors.length > 0
+          ? "needs_review"
+          : after.status;
+  const reasons = [...conflicts, ...(unread || settled ? [] : [...errors, ...after.reviewReasons])];
   await saveFields(tx, orgId, invoiceId, next as InvoiceFields, status, reasons);
+  await saveChecks(tx, orgId, invoiceId, findings, supplierId);
   await recordEvent(tx, orgId, invoiceId, "sync", "fields_synced", {
     fields: [...fields],
     conflicts,

@@ -20,6 +20,8 @@ const toApi = (inv: InvoiceRecord) => ({
   updatedAt: inv.updatedAt.toISOString(),
   failureReason: inv.failureReason,
   reviewReasons: inv.reviewReasons,
+  checks: inv.checks,
+  supplierId: inv.supplierId,
   fields: inv.fields,
   pages: inv.pages.map((p) => ({
     n: p.pageNo,

@@ -1,0 +1,115 @@
+import { formatHlc, uuidv7 } from "@chalan/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbTargets } from "./databases";
+import { type ApiInvoice, startTestServer, type TestServer } from "./harness";
+import { renderInvoiceImage } from "./render-invoice";
+
+describe.each(dbTargets())("checks on the server on $name PostgreSQL", (target) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(target);
+  });
+  afterAll(async () => {
+    await server?.chalan.stop();
+  });
+
+  const read = (token: string, id: string) =>
+    server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
+  const upload = async (token: string, bytes: Buffer, id = uuidv7()) => {
+    const res = await server.upload(token, [{ bytes, name: "memo.jpg" }], {
+      id,
+      name: "Karim",
+      email: "k@example.com",
+    });
+    expect(res.status).toBe(202);
+    return id;
+  };
+
+  it("catches the same invoice sent from two devices, naming the one already in", async () => {
+    const token = await server.signup();
+    const { bytes } = await renderInvoiceImage({
+      supplierName: "Meghna Stores",
+      invoiceNumber: "MS-2026-118",
+      issueDate: "2026-11-02",
+      format: "jpeg",
+    });
+    const phone = await upload(token, bytes);
+    const desk = await upload(token, bytes);
+    const [a, b] = [await read(token, phone), await read(token, desk)];
+    const flagged = [a, b].filter((inv) => inv.checks.some((c) => c.check === "duplicate-number"));
+    expect(flagged).toHaveLength(1);
+    const [dup] = flagged as [ApiInvoice];
+    const first = dup.id === phone ? desk : phone;
+    expect(dup.status).toBe("needs_review");
+    expect(dup.reviewReasons.join(" ")).toContain(`already in Chalan (${first})`);
+    expect(dup.checks.find((c) => c.check === "duplicate-number")?.message.bn).toContain(first);
+  });
+
+  it("compares the BIN and VAT rate with the supplier's, matched by any of its names", async () => {
+    const token = await server.signup();
+    const supplierId = uuidv7();
+    await server.api("PUT", `/api/suppliers/${supplierId}`, token, {
+      name: "Jamuna Hardware",
+      nameBn: "যমুনা হার্ডওয়্যার",
+      aliases: ["M/S Jamuna Hardware & Sons"],
+      bin: "0012345670101",
+      usualVatRate: 0.075,
+    });
+    const { bytes } = await renderInvoiceImage({
+      supplierName: "Jamuna Hardware",
+      invoiceNumber: "JH-7",
+      issueDate: "2026-11-02",
+      format: "jpeg",
+    });
+    const id = await upload(token, bytes);
+    const inv = await read(token, id);
+    expect(inv.supplierId).toBe(supplierId);
+    expect(inv.checks.map((c) => [c.check, c.severity])).toContainEqual([
+      "vat-rate-usual",
+      "warning",
+    ]);
+
+    const res = await server.api("PATCH", `/api/invoices/${id}`, token, {
+      fields: { supplierBin: "0098765430101" },
+    });
+    const patched = (await res.json()) as ApiInvoice;
+    expect(patched.checks.find((c) => c.check === "bin-matches-supplier")).toMatchObject({
+      severity: "error",
+      fields: ["supplierBin"],
+    });
+    expect(patched.status).toBe("needs_review");
+  });
+
+  it("keeps a disputed total disputed when another field is edited", async () => {
+    const token = await server.signup();
+    const { bytes } = await renderInvoiceImage({ supplierName: "Surma Foods", format: "jpeg" });
+    const id = await upload(token, bytes);
+    await read(token, id);
+    let wall = Date.UTC(2026, 11, 2, 5);
+    const write = (device: string, value: number) => ({
+      id: uuidv7(),
+      invoiceId: id,
+      field: "total",
+      value,
+      provenance: "human",
+      confidence: 1,
+      at: formatHlc({ wall: ++wall, counter: 0, node: device }),
+      device,
+      replaces: [],
+    });
+    await server.api("POST", "/api/sync/push", token, {
+      device: "a",
+      writes: [write("a", 100_00)],
+    });
+    await server.api("POST", "/api/sync/push", token, {
+      device: "b",
+      writes: [write("b", 200_00)],
+    });
+    const res = await server.api("PATCH", `/api/invoices/${id}`, token, {
+      fields: { notes: "paid in cash" },
+    });
+    const inv = (await res.json()) as ApiInvoice;
+    expect(inv.status).toBe("needs_review");
+    expect(inv.reviewReasons[0]).toMatch(/^total edited on two devices/);
+  });
+});
