@@ -2,6 +2,7 @@ import { formatHlc, uuidv7 } from "@chalan/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbTargets } from "./databases";
 import { type ApiInvoice, startTestServer, type TestServer } from "./harness";
+import { photograph } from "./photograph";
 import { renderInvoiceImage } from "./render-invoice";
 
 describe.each(dbTargets())("checks on the server on $name PostgreSQL", (target) => {
@@ -43,6 +44,24 @@ describe.each(dbTargets())("checks on the server on $name PostgreSQL", (target) 
     expect(dup.status).toBe("needs_review");
     expect(dup.reviewReasons.join(" ")).toContain(`already in Chalan (${first})`);
     expect(dup.checks.find((c) => c.check === "duplicate-number")?.message.bn).toContain(first);
+  });
+
+  it("catches a second photo of the same paper invoice, taken askew on a desk", async () => {
+    const token = await server.signup();
+    const scan = await renderInvoiceImage({
+      supplierName: "Karnaphuli Paper Mills",
+      invoiceNumber: "KPM-5531",
+      issueDate: "2026-10-14",
+      lines: [{ description: "Newsprint 48 gsm (ream)", qty: 12, unitPrice: 215_000 }],
+      format: "jpeg",
+    });
+    const first = await upload(token, scan.bytes);
+    await read(token, first);
+    const { photo } = await photograph(scan.bytes, { degrees: 3, shadow: 0.25 });
+    const again = await read(token, await upload(token, photo));
+    expect(again.fields.invoiceNumber?.value).toBe("KPM-5531");
+    expect(again.checks.find((c) => c.check === "duplicate-number")?.message.en).toContain(first);
+    expect(again.status).toBe("needs_review");
   });
 
   it("compares the BIN and VAT rate with the supplier's, matched by any of its names", async () => {
