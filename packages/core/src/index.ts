@@ -28,3 +28,4 @@ export * from "./supplier-sheet";
 export * from "./sync-protocol";
 export * from "./tesseract-page";
 export * from "./text-similarity";
+export * from "./transliterate";

@@ -1,6 +1,10 @@
 import { toAsciiDigits } from "./bangla-digits";
+import { transliterate } from "./transliterate";
 
-/** Words that say what kind of business it is, not which: dropped before names are compared. */
+/**
+ * Words that say what form the business takes, not which business it is: dropped before names are
+ * compared. ("Enterprise" and "& Sons" stay: "Rahman Enterprise" and "Rahman Traders" are two shops.)
+ */
 const FORM_WORDS = [
   "m/s",
   "messrs",
@@ -12,29 +16,38 @@ const FORM_WORDS = [
   "company",
   "corp",
   "corporation",
-  "and sons",
-  "& sons",
-  "enterprise",
-  "enterprises",
   "মেসার্স",
   "লিঃ",
   "লিমিটেড",
   "প্রাঃ",
-  "অ্যান্ড সন্স",
-  "এন্টারপ্রাইজ",
 ];
 
-/**
- * A supplier's name reduced to what tells it apart: lower case, no "M/S", "Ltd.", "& Sons" or
- * their Bengali forms, no punctuation or spaces. Two spellings of one shop's name that differ only
- * so compare equal; the fuzzy matching of #6 starts from here.
- */
-export function supplierKey(name: string): string {
+/** The name with "M/S", "Ltd.", "& Sons" and their Bengali forms and punctuation taken out. */
+function withoutForms(name: string): string {
   let s = ` ${toAsciiDigits(name).toLowerCase().normalize("NFC")} `;
   s = s.replace(/[.,()'"’`-]/g, " ");
   for (const w of FORM_WORDS) {
     const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
     s = s.replace(new RegExp(`(?<=\\s)${escaped}(?=\\s)`, "gu"), " ");
   }
-  return s.replace(/[\s&/]+/g, "");
+  return s;
+}
+
+const squash = (s: string) => s.replace(/[\s&/]+/g, "");
+
+/**
+ * A supplier's name reduced to what tells it apart: lower case, no "M/S", "Ltd.", "& Sons" or
+ * their Bengali forms, no punctuation or spaces. Two spellings of one shop's name that differ only
+ * so compare equal.
+ */
+export function supplierKey(name: string): string {
+  return squash(withoutForms(name));
+}
+
+/**
+ * The key in Latin letters, whatever script the name was written in: what fuzzy matching compares
+ * (trigram similarity), so "মেঘনা স্টোর্স" and "Meghna Stores" come out close.
+ */
+export function supplierMatchKey(name: string): string {
+  return squash(transliterate(withoutForms(name)).toLowerCase());
 }

@@ -4,16 +4,15 @@ import {
   type Finding,
   type InvoiceFields,
   type KnownInvoice,
-  supplierKey,
 } from "@chalan/core";
 import type { Sql } from "../db/sql";
-import { type SupplierRow, toSupplier } from "../suppliers/supplier-repo";
+import { matchSupplier } from "../suppliers/supplier-repo";
 
 const normalNumber = (n: string) => n.replace(/\s+/g, "").toLowerCase();
 
 /**
  * Runs core's checks of an invoice on the server, against everything the business holds: the
- * supplier matched by BIN, else by any of its names; that supplier's earlier totals; and the
+ * supplier matched by BIN, else by the closest of its names; that supplier's earlier totals; and the
  * invoices that could be this one again (same number, or same total). Returns the findings and
  * the matched supplier's id.
  */
@@ -23,21 +22,12 @@ export async function checkOnServer(
   invoiceId: string,
   fields: InvoiceFields,
 ): Promise<{ findings: Finding[]; supplierId: string | null }> {
-  const bin = fields.supplierBin?.value;
-  const name = fields.supplierName?.value;
-  const find = async (where: string, value: string | undefined) =>
-    value === undefined
-      ? undefined
-      : (
-          await db.query<SupplierRow>(
-            `SELECT * FROM suppliers WHERE org_id = $1 AND NOT deleted AND ${where} LIMIT 1`,
-            [orgId, value],
-          )
-        ).rows[0];
-  const row =
-    (await find("bin = $2", bin)) ??
-    (await find("$2 = ANY (name_keys)", name === undefined ? undefined : supplierKey(name)));
-  const supplier = row ? toSupplier(row) : undefined;
+  const supplier = (
+    await matchSupplier(db, orgId, {
+      bin: fields.supplierBin?.value,
+      name: fields.supplierName?.value,
+    })
+  )?.supplier;
 
   const number = fields.invoiceNumber?.value;
   const total = fields.total?.value;

@@ -3,6 +3,7 @@ import {
   type SupplierFields,
   type SupplierPullResponse,
   supplierKey,
+  supplierMatchKey,
 } from "@chalan/core";
 import type { Sql } from "../db/sql";
 import { lockOrgSync } from "../sync/field-writes-repo";
@@ -88,7 +89,54 @@ export async function putSupplier(
       [...new Set([s.name, s.nameBn, ...s.aliases].flatMap((n) => (n ? [supplierKey(n)] : [])))],
     ],
   );
+  await tx.query("DELETE FROM supplier_names WHERE org_id = $1 AND supplier_id = $2", [orgId, id]);
+  const keys = new Set(
+    [s.name, s.nameBn, ...s.aliases].flatMap((n) => (n ? [supplierMatchKey(n)] : [])),
+  );
+  for (const key of keys) {
+    if (key === "") continue;
+    await tx.query("INSERT INTO supplier_names (org_id, supplier_id, key) VALUES ($1, $2, $3)", [
+      orgId,
+      id,
+      key,
+    ]);
+  }
   return toSupplier(rows[0] as SupplierRow);
+}
+
+/** How alike a name must read to a supplier's (trigram similarity) to be taken for it unasked. */
+export const MATCH_THRESHOLD = 0.6;
+
+/**
+ * The supplier an invoice names, with how sure: its BIN (1), else the closest of its names in any
+ * script (pg_trgm similarity of the Latin keys), if at least MATCH_THRESHOLD.
+ */
+export async function matchSupplier(
+  db: Sql,
+  orgId: string,
+  { bin, name }: { bin?: string | undefined; name?: string | undefined },
+): Promise<{ supplier: Supplier; score: number } | undefined> {
+  if (bin) {
+    const { rows } = await db.query<SupplierRow>(
+      "SELECT * FROM suppliers WHERE org_id = $1 AND bin = $2 AND NOT deleted LIMIT 1",
+      [orgId, bin],
+    );
+    if (rows[0]) return { supplier: toSupplier(rows[0]), score: 1 };
+  }
+  const key = name ? supplierMatchKey(name) : "";
+  if (key === "") return undefined;
+  const { rows } = await db.query<SupplierRow & { score: number }>(
+    `SELECT s.*, m.score FROM (
+       SELECT supplier_id, max(similarity(key, $2)) AS score FROM supplier_names
+       WHERE org_id = $1 AND key % $2 GROUP BY supplier_id
+     ) m JOIN suppliers s ON s.org_id = $1 AND s.id = m.supplier_id AND NOT s.deleted
+     ORDER BY m.score DESC LIMIT 1`,
+    [orgId, key],
+  );
+  const best = rows[0];
+  return best && best.score >= MATCH_THRESHOLD
+    ? { supplier: toSupplier(best), score: Number(best.score) }
+    : undefined;
 }
 
 /** Marks a supplier removed; false when there was none. */
