@@ -4,12 +4,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { MultiScriptEngine } from "../apps/server/src/ocr/multi-script-engine";
+import { startBenchServer } from "./src/bench-server";
+import { benchChecks } from "./src/checks";
 import { benchExtraction, type Dataset } from "./src/extraction";
 import { loadGenerated } from "./src/generated";
 import { benchOutage, outagePages } from "./src/outage";
-import { startOutageServer } from "./src/outage-server";
 import {
   benchmarksMarkdown,
+  type ChecksRecorded,
   type OutageRecorded,
   type Recorded,
   type WebRecorded,
@@ -21,7 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(here, "results");
 
 /**
- * `npm run bench [-- extraction|web|outage] [--dataset sroie] [--limit N] [--workers N]`
+ * `npm run bench [-- extraction|web|outage|checks] [--dataset sroie] [--limit N] [--workers N]`
  * Results go to bench/results/<suite>-<dataset>.json and BENCHMARKS.md.
  */
 const { values, positionals } = parseArgs({
@@ -32,7 +34,7 @@ const { values, positionals } = parseArgs({
     workers: { type: "string" },
   },
 });
-const suites = positionals.length > 0 ? positionals : ["extraction", "web", "outage"];
+const suites = positionals.length > 0 ? positionals : ["extraction", "web", "outage", "checks"];
 const limit = values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY;
 const workers = values.workers ? Number(values.workers) : 1;
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -58,7 +60,7 @@ for (const suite of suites) {
     continue;
   }
   if (suite === "outage") {
-    const server = await startOutageServer();
+    const server = await startBenchServer();
     try {
       const pages = await outagePages(Number.isFinite(limit) ? limit : 500);
       const record: OutageRecorded = {
@@ -75,8 +77,25 @@ for (const suite of suites) {
     }
     continue;
   }
+  if (suite === "checks") {
+    const server = await startBenchServer();
+    try {
+      const record: ChecksRecorded = {
+        suite,
+        date: new Date().toISOString(),
+        machine,
+        result: await benchChecks(server, Number.isFinite(limit) ? limit : 10_000),
+      };
+      await mkdir(resultsDir, { recursive: true });
+      await writeFile(path.join(resultsDir, "checks.json"), `${JSON.stringify(record, null, 2)}\n`);
+      console.log(JSON.stringify(record.result, null, 2));
+    } finally {
+      await server.stop();
+    }
+    continue;
+  }
   if (suite !== "extraction")
-    throw new Error(`unknown benchmark "${suite}"; known: extraction, web, outage`);
+    throw new Error(`unknown benchmark "${suite}"; known: extraction, web, outage, checks`);
   for (const name of values.dataset ?? Object.keys(datasets)) {
     const load = datasets[name];
     if (!load)
@@ -107,10 +126,15 @@ for (const suite of suites) {
 const records: Recorded[] = [];
 let web: WebRecorded | undefined;
 let outage: OutageRecorded | undefined;
+let checks: ChecksRecorded | undefined;
 for (const f of (await readdir(resultsDir)).filter((f) => f.endsWith(".json")).sort()) {
   const r = JSON.parse(await readFile(path.join(resultsDir, f), "utf8"));
   if (r.suite === "web") web = r;
   else if (r.suite === "outage") outage = r;
+  else if (r.suite === "checks") checks = r;
   else if (r.result?.chalan) records.push(r);
 }
-await writeFile(path.join(here, "..", "BENCHMARKS.md"), benchmarksMarkdown(records, web, outage));
+await writeFile(
+  path.join(here, "..", "BENCHMARKS.md"),
+  benchmarksMarkdown(records, { web, outage, checks }),
+);

@@ -8,16 +8,16 @@ import { freePort } from "../../apps/server/test/free-port";
 
 /**
  * A Chalan server on the embedded defaults in a fresh data directory, with one business signed up.
- * Its reading is a no-op: the outage benchmark measures sync, and 500 OCR readings would compete
- * with the device for the same two cores.
+ * Its reading is a no-op: the benchmarks using it measure sync and checks, and hundreds of OCR
+ * readings would compete with them for the same two cores.
  */
-export async function startOutageServer(): Promise<{
+export async function startBenchServer(): Promise<{
   serverUrl: string;
   pool: pg.Pool;
   session: { token: string; email: string; name: string };
   stop(): Promise<void>;
 }> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "chalan-outage-"));
+  const dataDir = await mkdtemp(path.join(tmpdir(), "chalan-bench-"));
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
