@@ -7,6 +7,7 @@ import { Dashboard } from "./screens/dashboard";
 import { InvoiceList } from "./screens/invoice-list";
 import { InvoiceScreen } from "./screens/invoice-screen";
 import { ReviewQueue } from "./screens/review-queue";
+import { SuppliersScreen } from "./screens/suppliers-screen";
 import { db } from "./store/app-db";
 import { useLanguage } from "./ui/use-language";
 import { useOnline } from "./ui/use-online";
@@ -14,7 +15,7 @@ import { href, type Route, useRoute } from "./ui/use-route";
 import { useSyncProgress } from "./ui/use-sync-progress";
 
 const MB = 1024 * 1024;
-const NAV = ["invoices", "review", "capture", "dashboard", "account"] as const;
+const NAV = ["invoices", "review", "capture", "suppliers", "dashboard", "account"] as const;
 
 export function App() {
   const { t } = useTranslation();
@@ -92,6 +93,7 @@ export function App() {
         {route.screen === "invoices" && <InvoiceList />}
         {route.screen === "review" && <ReviewQueue />}
         {route.screen === "capture" && <CaptureScreen />}
+        {route.screen === "suppliers" && <SuppliersScreen />}
         {route.screen === "dashboard" && <Dashboard />}
         {route.screen === "account" && <AccountScreen />}
         {route.screen === "invoice" && <InvoiceScreen id={route.id} />}

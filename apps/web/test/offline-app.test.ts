@@ -558,6 +558,54 @@ describe("Background Sync", () => {
   }, 300_000);
 });
 
+describe("suppliers", () => {
+  it("imports a sheet after a preview naming each bad row, and adds one by hand", async () => {
+    const sheet = await writeTemp(
+      "suppliers.csv",
+      Buffer.from(
+        "নাম,Bangla name,BIN,VAT\nMeghna Stores,মেঘনা স্টোর্স,০০১২৩৪৫৬৭০১০১,15%\nPadma Traders,,12345,7.5\nJamuna Hardware,,0012345670102,5\n",
+      ),
+    );
+    const { chrome, page, email } = await signedUpPhone("suppliers");
+    try {
+      await page.goto(`${net.url}/#/suppliers`);
+      await page.getByTestId("supplier-sheet").setInputFiles(sheet);
+      const preview = page.getByTestId("import-preview");
+      await preview.filter({ hasText: "2 to add, 0 to update, 1 refused" }).waitFor();
+      expect(await preview.locator(".import-errors li").allTextContents()).toEqual([
+        "Line 3: bin: a BIN is 13 digits",
+      ]);
+      await preview.getByRole("button", { name: "Import the good rows" }).click();
+      await page.getByTestId("import-done").waitFor();
+      const list = page.getByTestId("supplier-list");
+      await list.filter({ hasText: "Jamuna Hardware" }).waitFor();
+      expect(await list.locator("tbody tr").count()).toBe(2);
+      expect(await list.textContent()).toContain("মেঘনা স্টোর্স");
+
+      const form = page.locator("form.supplier-form");
+      await form.locator("[name=name]").fill("Surma Foods");
+      await form.locator("[name=bin]").fill("0012345670103");
+      await form.locator("[name=usualVatRate]").fill("5");
+      await form.getByRole("button").click();
+      await list.filter({ hasText: "Surma Foods" }).waitFor();
+      await page.setViewportSize(PHONE);
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, "en-phone-suppliers.png"),
+        fullPage: true,
+      });
+      const res = await server.api("GET", "/api/suppliers", await tokenOf(email));
+      const { suppliers } = (await res.json()) as { suppliers: { name: string; bin?: string }[] };
+      expect(suppliers.map((s) => [s.name, s.bin])).toEqual([
+        ["Jamuna Hardware", "0012345670102"],
+        ["Meghna Stores", "0012345670101"],
+        ["Surma Foods", "0012345670103"],
+      ]);
+    } finally {
+      await chrome.close();
+    }
+  }, 300_000);
+});
+
 describe("two devices of one business", () => {
   it("edit one total differently offline: the conflict shows on both, one pick settles both", async () => {
     const invoice = await renderInvoiceImage({ supplierName: "Bogura Sweets", format: "jpeg" });

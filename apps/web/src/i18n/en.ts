@@ -4,6 +4,7 @@ export const en = {
   nav: {
     invoices: "Invoices",
     review: "Review",
+    suppliers: "Suppliers",
     capture: "Capture",
     dashboard: "Dashboard",
     account: "Account",
@@ -90,6 +91,29 @@ export const en = {
     addPageAfterSend: "This invoice is on the server; pages cannot be added to it here yet.",
   },
   checks: { error: "Check:", warning: "Look:", info: "Note:" },
+  suppliers: {
+    title: "Suppliers",
+    offline:
+      "You are offline: the list is this device's copy; adding and importing need the internet.",
+    search: "Search by name, Bengali name or BIN",
+    name: "Name",
+    nameBn: "Bengali name",
+    bin: "BIN",
+    phone: "Phone",
+    vat: "Usual VAT (%)",
+    empty: "No suppliers yet. Add one, or import your list from Excel or CSV.",
+    add: "Add a supplier",
+    save: "Save supplier",
+    import: "Import from Excel or CSV",
+    importHelp:
+      "First row: headings such as name, bangla name, bin, phone, vat. Nothing is imported until you confirm.",
+    previewSummary:
+      "{{created, number}} to add, {{updated, number}} to update, {{refused, number}} refused",
+    ignored: "Columns left out: {{columns}}",
+    line: "Line {{line, number}}",
+    importGood: "Import the good rows",
+    imported: "Imported.",
+  },
   review: {
     title: "Waiting for a person",
     empty: "Nothing to review: every invoice is settled.",

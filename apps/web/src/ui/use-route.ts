@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 export type Route =
   | { screen: "invoices" }
   | { screen: "review" }
+  | { screen: "suppliers" }
   | { screen: "capture" }
   | { screen: "dashboard" }
   | { screen: "account" }
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (screen === "invoice" && id) return { screen, id };
   if (
     screen === "review" ||
+    screen === "suppliers" ||
     screen === "capture" ||
     screen === "dashboard" ||
     screen === "account"
