@@ -99,6 +99,36 @@ describe.each(dbTargets())("checks on the server on $name PostgreSQL", (target) 
     expect(patched.status).toBe("needs_review");
   });
 
+  it("learns a spelling as an alias once a reviewer names the supplier, and matches it next time", async () => {
+    const token = await server.signup();
+    const supplierId = uuidv7();
+    await server.api("PUT", `/api/suppliers/${supplierId}`, token, {
+      name: "Chittagong Steel Mills",
+      bin: "0012345670101",
+    });
+    const render = (invoiceNumber: string) =>
+      renderInvoiceImage({ supplierName: "CSM Rod Depot", invoiceNumber, format: "jpeg" });
+    const first = await read(token, await upload(token, (await render("R-1")).bytes));
+    expect(first.supplierId).toBeNull();
+
+    const res = await server.api("POST", `/api/invoices/${first.id}/supplier`, token, {
+      supplierId,
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as ApiInvoice).supplierId).toBe(supplierId);
+    const { suppliers } = (await (await server.api("GET", "/api/suppliers", token)).json()) as {
+      suppliers: { id: string; aliases: string[] }[];
+    };
+    expect(suppliers[0]?.aliases).toEqual([first.fields.supplierName?.value]);
+
+    const second = await read(token, await upload(token, (await render("R-2")).bytes));
+    expect(second.supplierId).toBe(supplierId);
+    const unknown = await server.api("POST", `/api/invoices/${first.id}/supplier`, token, {
+      supplierId: uuidv7(),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it("keeps a disputed total disputed when another field is edited", async () => {
     const token = await server.signup();
     const { bytes } = await renderInvoiceImage({ supplierName: "Surma Foods", format: "jpeg" });

@@ -185,3 +185,33 @@ export async function suppliersSince(
     more: rows.length > limit,
   };
 }
+
+/**
+ * A reviewer says which supplier an invoice is from: the name as the invoice spells it becomes
+ * one of the supplier's aliases (unless it already matches one of its names), so the next invoice
+ * spelled so is matched without asking. Returns the supplier, or undefined if there is none.
+ */
+export async function learnAlias(
+  tx: Sql,
+  orgId: string,
+  userId: string,
+  supplierId: string,
+  spelling: string | undefined,
+): Promise<Supplier | undefined> {
+  const { rows } = await tx.query<SupplierRow>(
+    "SELECT * FROM suppliers WHERE org_id = $1 AND id = $2 AND NOT deleted FOR UPDATE",
+    [orgId, supplierId],
+  );
+  if (!rows[0]) return undefined;
+  const supplier = toSupplier(rows[0]);
+  const key = spelling ? supplierKey(spelling) : "";
+  const known = [supplier.name, supplier.nameBn, ...supplier.aliases].some(
+    (n) => n !== undefined && supplierKey(n) === key,
+  );
+  if (!spelling || key === "" || known) return supplier;
+  const { id, ...fields } = supplier;
+  return putSupplier(tx, orgId, userId, id, {
+    ...fields,
+    aliases: [...fields.aliases, spelling.trim()],
+  });
+}

@@ -1,5 +1,6 @@
 import { applyHumanEdit, InvoiceListQuery, InvoicePatch, UUID_PATTERN } from "@chalan/core";
 import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
 import { withTransaction } from "../../db/transaction";
 import {
   findInvoice,
@@ -7,7 +8,13 @@ import {
   listInvoices,
   recordEvent,
 } from "../../invoices/invoice-repo";
-import { invoiceHistory, lockOrgSync, writeHere } from "../../sync/field-writes-repo";
+import { learnAlias } from "../../suppliers/supplier-repo";
+import {
+  invoiceHistory,
+  lockOrgSync,
+  settleInvoice,
+  writeHere,
+} from "../../sync/field-writes-repo";
 import { type AppDeps, requireAuth } from "../app";
 import { notFound, Problem } from "../problem";
 import { parseOr400 } from "../zod-problem";
@@ -31,6 +38,8 @@ const toApi = (inv: InvoiceRecord) => ({
     url: `/api/invoices/${inv.id}/pages/${p.pageNo}`,
   })),
 });
+
+const SupplierChoice = z.object({ supplierId: z.string().regex(UUID_PATTERN) }).strict();
 
 function invoiceId(params: unknown): string {
   const id = (params as { id: string }).id;
@@ -78,6 +87,32 @@ export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
         await writeHere(tx, auth.orgId, auth.userId, id, values, "human");
         await recordEvent(tx, auth.orgId, id, `user:${auth.userId}`, "edited", { changes });
       }
+      return toApi((await findInvoice(tx, auth.orgId, id)) as InvoiceRecord);
+    });
+  });
+
+  /** A reviewer names the invoice's supplier; the spelling on the invoice is learnt as an alias. */
+  app.post("/api/invoices/:id/supplier", async (req) => {
+    const auth = requireAuth(req);
+    const id = invoiceId(req.params);
+    const { supplierId } = parseOr400(SupplierChoice, req.body, "supplier choice");
+    return withTransaction(deps.pool, async (tx) => {
+      await lockOrgSync(tx, auth.orgId);
+      const inv = await findInvoice(tx, auth.orgId, id, { forUpdate: true });
+      if (!inv) throw notFound(`Invoice ${id}`);
+      const supplier = await learnAlias(
+        tx,
+        auth.orgId,
+        auth.userId,
+        supplierId,
+        inv.fields.supplierName?.value,
+      );
+      if (!supplier) throw notFound(`Supplier ${supplierId}`);
+      // Checked again: now matched, the supplier's BIN, VAT rate and history apply.
+      await settleInvoice(tx, auth.orgId, id, { read: inv.status !== "captured" });
+      await recordEvent(tx, auth.orgId, id, `user:${auth.userId}`, "supplier_chosen", {
+        supplierId,
+      });
       return toApi((await findInvoice(tx, auth.orgId, id)) as InvoiceRecord);
     });
   });
