@@ -97,6 +97,31 @@ describe.each(dbTargets())("checks on the server on $name PostgreSQL", (target) 
       fields: ["supplierBin"],
     });
     expect(patched.status).toBe("needs_review");
+
+    // Approval: errors must be fixed first, warnings accepted by name (and who did is kept).
+    const approve = (body: unknown) =>
+      server.api("POST", `/api/invoices/${id}/approve`, token, body);
+    const blocked = await approve({});
+    expect(blocked.status).toBe(409);
+    expect(((await blocked.json()) as { detail: string }).detail).toMatch(
+      /^Fix these before approving: The BIN/,
+    );
+    await server.api("PATCH", `/api/invoices/${id}`, token, {
+      fields: { supplierBin: "0012345670101" },
+    });
+    const warned = await approve({});
+    expect(warned.status).toBe(409);
+    expect(((await warned.json()) as { warnings: { en: string }[] }).warnings[0]?.en).toMatch(
+      /usually charges 7\.5% VAT/,
+    );
+    const approved = await approve({ acceptWarnings: true });
+    expect(approved.status).toBe(200);
+    const done = (await approved.json()) as ApiInvoice & {
+      approval: { by: string; at: string; acceptedWarnings: { check: string }[] };
+    };
+    expect(done.status).toBe("approved");
+    expect(done.approval.by).toMatch(/^[0-9a-f-]{36}$/);
+    expect(done.approval.acceptedWarnings.map((w) => w.check)).toEqual(["vat-rate-usual"]);
   });
 
   it("learns a spelling as an alias once a reviewer names the supplier, and matches it next time", async () => {

@@ -20,6 +20,8 @@ export interface InvoiceRecord {
   /** What the checks of #6 found (core's Finding), as of the last change. */
   checks: Finding[];
   supplierId: string | null;
+  /** Who approved it and when, with the warnings they accepted in doing so. */
+  approval: { by: string; at: string; acceptedWarnings: Finding[] } | null;
   receivedAt: Date;
   updatedAt: Date;
   pages: PageRecord[];
@@ -27,7 +29,8 @@ export interface InvoiceRecord {
 
 const SELECT = `
   SELECT i.org_id, i.id, i.status, i.submitter_name, i.submitter_email, i.fields, i.failure_reason,
-         i.review_reasons, i.checks, i.supplier_id,
+         i.review_reasons, i.checks, i.supplier_id, i.approved_by, i.approved_at,
+         i.accepted_warnings,
          i.received_at, i.updated_at,
          coalesce(json_agg(json_build_object('pageNo', p.page_no, 'sha256', p.sha256, 'mime', p.mime,
                   'byteSize', p.byte_size) ORDER BY p.page_no) FILTER (WHERE p.page_no IS NOT NULL), '[]') AS pages
@@ -44,6 +47,9 @@ interface Row {
   review_reasons: string[];
   checks: Finding[];
   supplier_id: string | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  accepted_warnings: Finding[] | null;
   received_at: Date;
   updated_at: Date;
   pages: PageRecord[];
@@ -60,6 +66,13 @@ const fromRow = (r: Row): InvoiceRecord => ({
   reviewReasons: r.review_reasons,
   checks: r.checks,
   supplierId: r.supplier_id,
+  approval: r.approved_at
+    ? {
+        by: r.approved_by as string,
+        at: r.approved_at.toISOString(),
+        acceptedWarnings: r.accepted_warnings ?? [],
+      }
+    : null,
   receivedAt: r.received_at,
   updatedAt: r.updated_at,
   pages: r.pages.map((p) => ({ ...p, byteSize: Number(p.byteSize) })),
@@ -177,6 +190,20 @@ export async function saveChecks(
   await db.query(
     "UPDATE invoices SET checks = $3, supplier_id = $4 WHERE org_id = $1 AND id = $2",
     [orgId, id, JSON.stringify(findings), supplierId],
+  );
+}
+
+export async function approveInvoice(
+  db: Sql,
+  orgId: string,
+  id: string,
+  userId: string,
+  acceptedWarnings: Finding[],
+): Promise<void> {
+  await db.query(
+    `UPDATE invoices SET status = 'approved', approved_by = $3, approved_at = now(),
+            accepted_warnings = $4, updated_at = now() WHERE org_id = $1 AND id = $2`,
+    [orgId, id, userId, JSON.stringify(acceptedWarnings)],
   );
 }
 

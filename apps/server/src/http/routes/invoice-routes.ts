@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { withTransaction } from "../../db/transaction";
 import {
+  approveInvoice,
   findInvoice,
   type InvoiceRecord,
   listInvoices,
@@ -28,6 +29,7 @@ const toApi = (inv: InvoiceRecord) => ({
   failureReason: inv.failureReason,
   reviewReasons: inv.reviewReasons,
   checks: inv.checks,
+  approval: inv.approval,
   supplierId: inv.supplierId,
   fields: inv.fields,
   pages: inv.pages.map((p) => ({
@@ -39,6 +41,7 @@ const toApi = (inv: InvoiceRecord) => ({
   })),
 });
 
+const Approval = z.object({ acceptWarnings: z.boolean().default(false) }).strict();
 const SupplierChoice = z.object({ supplierId: z.string().regex(UUID_PATTERN) }).strict();
 
 function invoiceId(params: unknown): string {
@@ -87,6 +90,48 @@ export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
         await writeHere(tx, auth.orgId, auth.userId, id, values, "human");
         await recordEvent(tx, auth.orgId, id, `user:${auth.userId}`, "edited", { changes });
       }
+      return toApi((await findInvoice(tx, auth.orgId, id)) as InvoiceRecord);
+    });
+  });
+
+  /**
+   * A person approves the invoice for the books. Errors (and conflicts) must be fixed first;
+   * warnings must be accepted by name (`acceptWarnings: true`), and who accepted which is kept.
+   */
+  app.post("/api/invoices/:id/approve", async (req) => {
+    const auth = requireAuth(req);
+    const id = invoiceId(req.params);
+    const { acceptWarnings } = parseOr400(Approval, req.body ?? {}, "approval");
+    return withTransaction(deps.pool, async (tx) => {
+      await lockOrgSync(tx, auth.orgId);
+      const inv = await findInvoice(tx, auth.orgId, id, { forUpdate: true });
+      if (!inv) throw notFound(`Invoice ${id}`);
+      if (inv.status === "approved" || inv.status === "posted") return toApi(inv);
+      if (inv.status === "captured" || inv.status === "failed") {
+        throw new Problem(409, "Not ready", `Invoice ${id} has not been read yet (${inv.status}).`);
+      }
+      const blocking = [
+        ...inv.reviewReasons.filter((r) => r.includes("edited on two devices")),
+        ...inv.checks.filter((c) => c.severity === "error").map((c) => c.message.en),
+      ];
+      if (blocking.length > 0) {
+        throw new Problem(409, "Fix first", `Fix these before approving: ${blocking.join(" ")}`, {
+          errors: blocking,
+        });
+      }
+      const warnings = inv.checks.filter((c) => c.severity === "warning");
+      if (warnings.length > 0 && !acceptWarnings) {
+        throw new Problem(
+          409,
+          "Warnings to accept",
+          `Approve anyway only if these are right (send acceptWarnings: true): ${warnings.map((w) => w.message.en).join(" ")}`,
+          { warnings: warnings.map((w) => w.message) },
+        );
+      }
+      await approveInvoice(tx, auth.orgId, id, auth.userId, warnings);
+      await recordEvent(tx, auth.orgId, id, `user:${auth.userId}`, "approved", {
+        acceptedWarnings: warnings.map((w) => w.check),
+      });
       return toApi((await findInvoice(tx, auth.orgId, id)) as InvoiceRecord);
     });
   });
