@@ -159,6 +159,9 @@ describe("checkInvoice", () => {
       ["date-old", "error"],
     ]);
     expect(only(mushak({ dueDate: "2026-11-01" }))).toEqual([["due-before-issue", "error"]]);
+    const [late] = checkInvoice(mushak({ dueDate: "2026-11-01" }), ctx);
+    expect(late?.message.en).toBe("The due date 01/11/2026 is before the invoice date 20/11/2026.");
+    expect(late?.message.bn).toBe("পরিশোধের তারিখ ০১/১১/২০২৬ চালানের তারিখ ২০/১১/২০২৬-এর আগে।");
   });
 
   it("words-match-figure: 'one lakh eighty-three thousand' against ৳1,38,000.00", () => {

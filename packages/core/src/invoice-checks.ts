@@ -83,6 +83,11 @@ const pct = (rate: number) => {
   const text = `${Math.round(rate * 1000) / 10}%`;
   return { en: text, bn: toBanglaDigits(text) };
 };
+/** A date as the app shows it, DD/MM/YYYY (in Bengali digits for the Bengali message). */
+const day = (iso: string) => {
+  const text = iso.split("-").reverse().join("/");
+  return { en: text, bn: toBanglaDigits(text) };
+};
 const days = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -213,7 +218,7 @@ function dateChecks(v: Values, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   if (v.issueDate !== undefined) {
     const age = days(v.issueDate, ctx.today);
-    const date = { en: v.issueDate, bn: toBanglaDigits(v.issueDate) };
+    const date = day(v.issueDate);
     if (age < 0) {
       out.push(
         finding(
@@ -243,8 +248,8 @@ function dateChecks(v: Values, ctx: CheckContext): Finding[] {
         "due-before-issue",
         "error",
         ["dueDate", "issueDate"],
-        `The due date ${v.dueDate} is before the invoice date ${v.issueDate}.`,
-        `পরিশোধের তারিখ ${toBanglaDigits(v.dueDate)} চালানের তারিখ ${toBanglaDigits(v.issueDate)}-এর আগে।`,
+        `The due date ${day(v.dueDate).en} is before the invoice date ${day(v.issueDate).en}.`,
+        `পরিশোধের তারিখ ${day(v.dueDate).bn} চালানের তারিখ ${day(v.issueDate).bn}-এর আগে।`,
       ),
     );
   }
@@ -324,8 +329,8 @@ function duplicateChecks(v: Values, ctx: CheckContext): Finding[] {
           "duplicate-amount-date",
           "warning",
           ["supplierName", "total", "issueDate"],
-          `Another invoice from ${v.supplierName} has the same total ${t.en} and date ${v.issueDate} (${o.id}). Two deliveries, or one invoice twice?`,
-          `${v.supplierName}-এর আরেকটি চালানে একই মোট ${t.bn} ও তারিখ ${toBanglaDigits(v.issueDate)} (${o.id})। দুটি আলাদা মাল, নাকি একই চালান দুবার?`,
+          `Another invoice from ${v.supplierName} has the same total ${t.en} and date ${day(v.issueDate).en} (${o.id}). Two deliveries, or one invoice twice?`,
+          `${v.supplierName}-এর আরেকটি চালানে একই মোট ${t.bn} ও তারিখ ${day(v.issueDate).bn} (${o.id})। দুটি আলাদা মাল, নাকি একই চালান দুবার?`,
         ),
       );
     }
