@@ -122,7 +122,7 @@ function outageSection({ date, machine, result: r }: OutageRecorded): string {
     `| all field writes on the server | ${minutes(r.secondsToMetadata)} |`,
     `| all invoices with their pages on the server | ${minutes(r.secondsToImages)} |`,
     `| payload at the link's rate, no overhead (floor) | ${minutes(r.idealSeconds)} |`,
-    `| bytes on the wire (up + down) | ${mb(r.wireBytes.up + r.wireBytes.down)} for ${mb(payload)} of payload |`,
+    `| bytes on the wire (up + down, TCP payload: TCP/IP headers not counted) | ${mb(r.wireBytes.up + r.wireBytes.down)} for ${mb(payload)} of payload |`,
     `| efficiency, payload / wire (target ≥ 0.9) | ${r.efficiency.toFixed(3)} ${r.efficiency >= 0.9 ? "(met)" : "(MISSED)"} |`,
     `| link outages survived | ${r.outages} |`,
     `| requests dropped or answers cut | ${r.dropped} |`,
