@@ -238,16 +238,19 @@ describe("sending invoices kept on the device", () => {
       if (String(url) === "/api/sync/invoices" && !down && ++commits > 1) down = true;
       return down ? Promise.reject(new TypeError("fetch failed")) : toServer(url, init);
     };
-    const phone = invoiceSender(db, { fetchFn: flaky, random: () => 0, maxAttempts: 50 });
-    await phone.kick();
-    await vi.waitFor(() => expect(phone.progress().failures).toBeGreaterThanOrEqual(3));
-    phone.stop();
-    down = false;
+    const phone = invoiceSender(db, { fetchFn: flaky, random: () => 0.001, maxAttempts: 50 });
     const seen: SyncProgress[] = [];
     phone.subscribe((p) => seen.push(p));
     await phone.kick();
-    expect(commits).toBe(2);
-    expect(seen.find((p) => p.state === "waiting")?.failures).toBe(1);
+    await vi.waitFor(() => expect(phone.progress().failures).toBeGreaterThanOrEqual(3));
+    const before = seen.length;
+    down = false;
+    await vi.waitFor(() => expect(commits).toBe(2));
+    await vi.waitFor(() =>
+      expect(
+        seen.slice(before).find((p) => p.state === "waiting" && p.failures === 1),
+      ).toBeDefined(),
+    );
     expect((await serverInvoices()).length).toBe(1);
     phone.stop();
   });

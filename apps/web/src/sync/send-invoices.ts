@@ -48,6 +48,7 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
+  let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let progress = idle;
   const listeners = new Set<(p: SyncProgress) => void>();
@@ -121,7 +122,7 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
 
   function schedule(): void {
     clearTimeout(timer);
-    if (failures >= maxAttempts) {
+    if (failures >= maxAttempts || stopped) {
       report(idle);
       return;
     }
@@ -133,6 +134,7 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
   /** Starts a pass unless one is running; a change made during a pass gets another one after. */
   function kick(): Promise<void> {
     clearTimeout(timer);
+    if (stopped) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -174,10 +176,13 @@ export function invoiceSender(db: ChalanDb, opts: SenderOptions = {}) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Stops the retry timer (a test's or the benchmark's device going away). */
+    /**
+     * For good (a test's or the benchmark's device going away): no new pass, and a pass still
+     * under way schedules no retry when it ends.
+     */
     stop(): void {
+      stopped = true;
       clearTimeout(timer);
-      failures = maxAttempts;
     },
   };
 }
