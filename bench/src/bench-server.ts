@@ -24,7 +24,7 @@ export async function startBenchServer(): Promise<{
     CHALAN_DATA_DIR: dataDir,
     CHALAN_PG_PORT: String(await freePort()),
   });
-  const chalan = await startChalan(config, { readPage: async () => ({}) });
+  const chalan = await startChalan(config, { readPage: async () => ({ fields: {} }) });
   const email = "owner@meghna.example";
   const res = await fetch(`${chalan.url}/api/signup`, {
     method: "POST",

@@ -9,7 +9,7 @@ describe("the outage benchmark", () => {
     const server = await startTestServer(
       dbTargets()[0] as ReturnType<typeof dbTargets>[number],
       {},
-      { readPage: async () => ({}) },
+      { readPage: async () => ({ fields: {} }) },
     );
     try {
       const email = `outage.${Date.now()}@example.com`;

@@ -64,6 +64,38 @@ describe.each(dbTargets())("checks on the server on $name PostgreSQL", (target) 
     expect(again.status).toBe("needs_review");
   });
 
+  it("catches a re-photo of a memo with no number by its page, and leaves another memo of the same layout alone", async () => {
+    const token = await server.signup();
+    const memo = (lines: { description: string; qty: number; unitPrice: number }[]) =>
+      renderInvoiceImage({
+        supplierName: "Padma Hardware",
+        invoiceNumber: "",
+        issueDate: "2026-11-05",
+        lines,
+        format: "jpeg",
+      });
+    const paper = await memo([{ description: "GI wire 18 gauge (kg)", qty: 6, unitPrice: 18_500 }]);
+    const first = await upload(token, (await photograph(paper.bytes, { degrees: 2 })).photo);
+    await read(token, first);
+    const retaken = await photograph(paper.bytes, { degrees: -3, shadow: 0.3, contrast: 0.8 });
+    const again = await read(token, await upload(token, retaken.photo));
+    expect(again.fields.invoiceNumber).toBeUndefined();
+    const found = again.checks.find((c) => c.check === "duplicate-page");
+    expect(found?.severity).toBe("error");
+    expect(found?.message.en).toContain(first);
+    expect(again.status).toBe("needs_review");
+
+    const next = await memo([
+      { description: "Padlock 50 mm", qty: 4, unitPrice: 32_000 },
+      { description: "Hinge 4 inch (pair)", qty: 10, unitPrice: 9_000 },
+    ]);
+    const other = await read(
+      token,
+      await upload(token, (await photograph(next.bytes, { degrees: 1 })).photo),
+    );
+    expect(other.checks.map((c) => c.check)).not.toContain("duplicate-page");
+  });
+
   it("compares the BIN and VAT rate with the supplier's, matched by any of its names", async () => {
     const token = await server.signup();
     const supplierId = uuidv7();

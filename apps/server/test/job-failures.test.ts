@@ -30,8 +30,10 @@ describe.each(dbTargets())("failing jobs on $name PostgreSQL", (target) => {
           if (scenario === "always-down") throw new Error("OCR worker crashed");
           if (scenario === "flaky" && n < 3) throw new Error("temporary failure");
           return {
-            total: { value: 4_200, confidence: 0.9 },
-            issueDate: { value: "2026-03-01", confidence: 0.9 },
+            fields: {
+              total: { value: 4_200, confidence: 0.9 },
+              issueDate: { value: "2026-03-01", confidence: 0.9 },
+            },
           };
         },
       },

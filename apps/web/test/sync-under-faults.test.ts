@@ -106,7 +106,7 @@ beforeAll(async () => {
       retry: { limit: 3, delaySeconds: 0, backoff: false },
       // The reading is not under test here; its result still syncs like any device's writes.
       async readPage(bytes) {
-        return { total: { value: bytes.length * 100, confidence: 0.8 } };
+        return { fields: { total: { value: bytes.length * 100, confidence: 0.8 } } };
       },
     },
   );

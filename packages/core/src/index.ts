@@ -18,7 +18,7 @@ export * from "./invoice-email";
 export * from "./money";
 export * from "./monthly-report";
 export * from "./ocr";
-export * from "./page-hash";
+export * from "./page-print";
 export * from "./page-tilt";
 export * from "./report-schedule";
 export * from "./retry-delay";

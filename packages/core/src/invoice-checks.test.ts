@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FieldName, FieldValues, InvoiceFields } from "./invoice";
 import { type CheckContext, checkInvoice, type KnownInvoice } from "./invoice-checks";
+import { pagePrint } from "./page-print";
 import type { Supplier } from "./supplier";
 
 const human = <K extends FieldName>(value: FieldValues[K]) => ({
@@ -225,14 +226,40 @@ describe("checkInvoice", () => {
       ]);
     });
 
-    it("duplicate-page: a page hashing within a few bits of another invoice's page", () => {
-      const photo = { ...earlier, invoiceNumber: "X-1", pageHashes: ["f0e1d2c3b4a59687"] };
-      expect(only(mushak(), { ...ctx, others: [photo], pageHashes: ["f0e1d2c3b4a59686"] })).toEqual(
-        [["duplicate-page", "warning"]],
-      );
-      expect(only(mushak(), { ...ctx, others: [photo], pageHashes: ["0f1e2d3c4b5a6978"] })).toEqual(
-        [],
-      );
+    it("duplicate-page: a photo of the same paper, unless something read on both differs", () => {
+      // Pages of one layout (the same letterhead and table), the second with a longer name and a
+      // further line: ink as a 400 × 560 photo would show it.
+      const photo = (blocks: [number, number, number, number][]) => {
+        const px = new Uint8Array(400 * 560).fill(235);
+        for (const [x, y, w, h] of blocks) {
+          for (let yy = y; yy < y + h; yy++) px.fill(30, yy * 400 + x, yy * 400 + x + w);
+        }
+        return pagePrint(px, 400, 560).cells;
+      };
+      const layout: [number, number, number, number][] = [
+        [30, 30, 120, 14],
+        [280, 60, 90, 10],
+        [30, 100, 340, 2],
+        [30, 130, 340, 2],
+        [280, 300, 90, 10],
+      ];
+      const paper = photo([...layout, [30, 150, 160, 8], [300, 150, 60, 8]]);
+      const again = photo([...layout, [31, 151, 160, 8], [301, 151, 60, 8]]);
+      const other = photo([...layout, [30, 150, 230, 8], [300, 150, 60, 8], [30, 170, 120, 8]]);
+
+      // The number went unread on the first photo: only the page says it is the same invoice.
+      const first = {
+        id: "0192f5a4-7c1e-7000-8000-0000000000bb",
+        total: 1_38_000_00,
+        pagePrints: [paper],
+      };
+      expect(only(mushak(), { ...ctx, others: [first], pagePrints: [again] })).toEqual([
+        ["duplicate-page", "error"],
+      ]);
+      expect(only(mushak(), { ...ctx, others: [first], pagePrints: [other] })).toEqual([]);
+      // One layout, other figures: two invoices, however alike the pages look.
+      const differs = { ...first, total: 99_00 };
+      expect(only(mushak(), { ...ctx, others: [differs], pagePrints: [again] })).toEqual([]);
     });
   });
 });

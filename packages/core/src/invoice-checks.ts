@@ -1,7 +1,7 @@
 import { toBanglaDigits } from "./bangla-digits";
 import type { FieldName, InvoiceFields } from "./invoice";
 import { formatTaka } from "./money";
-import { pageHashDistance } from "./page-hash";
+import { pagePrintDistance } from "./page-print";
 import { LEGAL_VAT_RATES, sums, vatAt } from "./reconcile-amounts";
 import type { Supplier } from "./supplier";
 import { supplierKey } from "./supplier-names";
@@ -32,7 +32,8 @@ export interface KnownInvoice {
   invoiceNumber?: string;
   total?: number;
   issueDate?: string;
-  pageHashes?: string[];
+  /** Its pages' prints (pagePrint's cells). */
+  pagePrints?: string[];
 }
 
 export interface CheckContext {
@@ -44,8 +45,8 @@ export interface CheckContext {
   supplierTotals?: number[];
   /** The business's other invoices (on this device, or all of them on the server). */
   others?: KnownInvoice[];
-  /** Page hashes of this invoice (pageHash), in page order. */
-  pageHashes?: string[];
+  /** This invoice's pages' prints (pagePrint's cells). */
+  pagePrints?: string[];
 }
 
 export type CheckId =
@@ -66,11 +67,12 @@ export type CheckId =
   | "duplicate-page";
 
 /**
- * A re-photo of the same paper hashes within this many bits of the first photo (page-hash.ts). Only
- * a hint, so a warning: two invoices printed from one template can hash as close (measured on our
- * rendered invoices: re-photos 0-8 bits apart, other invoices of the same layout 0-4).
+ * A re-photo of the same paper lands within this print distance of the first photo. Measured on
+ * rendered invoices photographed twice (turned, shadowed, dimmed): re-photos 0.005-0.008 apart;
+ * other invoices of the same layout from 0.006 (only figures differ) to 0.03, median 0.016. So a
+ * close print counts only where nothing read on the two invoices differs.
  */
-export const SAME_PAGE_BITS = 6;
+export const SAME_PAGE_DISTANCE = 0.012;
 /** An invoice more than this many times the supplier's median is worth a second look… */
 const UNUSUAL_FACTOR = 3;
 /** …once there are enough earlier invoices to know what usual is. */
@@ -334,23 +336,37 @@ function duplicateChecks(v: Values, ctx: CheckContext): Finding[] {
         ),
       );
     }
-    const mine = ctx.pageHashes ?? [];
-    const close = (o.pageHashes ?? []).some((h) =>
-      mine.some((m) => pageHashDistance(h, m) <= SAME_PAGE_BITS),
+    const mine = ctx.pagePrints ?? [];
+    const samePage = (o.pagePrints ?? []).some((p) =>
+      mine.some((m) => pagePrintDistance(p, m) <= SAME_PAGE_DISTANCE),
     );
-    if (close) {
+    if (samePage && !readsDifferently(v, o)) {
       out.push(
         finding(
           "duplicate-page",
-          "warning",
+          "error",
           [],
-          `A page of this invoice looks like a photo of the same paper as invoice ${o.id}. Is it the same invoice photographed twice?`,
-          `এই চালানের একটি পাতা চালান ${o.id}-এর পাতার মতোই দেখাচ্ছে। একই চালানের ছবি কি দুবার তোলা হয়েছে?`,
+          `A page of this invoice is a photo of the same paper as invoice ${o.id}. Is it the same invoice photographed twice?`,
+          `এই চালানের একটি পাতা চালান ${o.id}-এর একই কাগজের ছবি। একই চালানের ছবি কি দুবার তোলা হয়েছে?`,
         ),
       );
     }
   }
   return out;
+}
+
+/** Whether a field read on both invoices holds different values: then they are two invoices. */
+function readsDifferently(v: Values, o: KnownInvoice): boolean {
+  const differ = <T>(a: T | undefined, b: T | undefined) =>
+    a !== undefined && b !== undefined && a !== b;
+  return (
+    differ(
+      v.invoiceNumber?.replace(/\s+/g, "").toLowerCase(),
+      o.invoiceNumber?.replace(/\s+/g, "").toLowerCase(),
+    ) ||
+    differ(v.total, o.total) ||
+    differ(v.issueDate, o.issueDate)
+  );
 }
 
 /** Every check of one invoice; an empty list means nothing to say. */

@@ -1,3 +1,4 @@
+import type { PagePrint } from "./page-print";
 /** What every OCR engine returns: lines of words with pixel boxes, confidences in [0,1]. */
 export interface Box {
   x0: number;
@@ -23,4 +24,6 @@ export interface OcrPage {
   width: number;
   height: number;
   lines: OcrLine[];
+  /** What of the page is inked, where the engine saw the page image itself. */
+  print?: PagePrint;
 }

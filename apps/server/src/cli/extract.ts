@@ -30,7 +30,7 @@ export async function runExtract(args: string[], out: NodeJS.WritableStream): Pr
       const bytes = await readFile(file);
       const kind = sniffFileKind(bytes);
       if (!kind) return { file, error: "not a JPEG, PNG, WebP or PDF file" };
-      const fields = await reader.readPage(bytes, kind.mime);
+      const { fields } = await reader.readPage(bytes, kind.mime);
       return { file, fields, timings: { totalMs: Math.round(performance.now() - t0) } };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;

@@ -1,4 +1,4 @@
-import type { Finding, InvoiceFields, InvoiceStatus } from "@chalan/core";
+import type { Finding, InvoiceFields, InvoiceStatus, PagePrint } from "@chalan/core";
 import type { Sql } from "../db/sql";
 
 export interface PageRecord {
@@ -191,6 +191,22 @@ export async function saveChecks(
     "UPDATE invoices SET checks = $3, supplier_id = $4 WHERE org_id = $1 AND id = $2",
     [orgId, id, JSON.stringify(findings), supplierId],
   );
+}
+
+/** Pages' prints; a page without one (a PDF's text layer) keeps none. */
+export async function keepPagePrints(
+  db: Sql,
+  orgId: string,
+  id: string,
+  pages: { pageNo: number; print?: PagePrint }[],
+): Promise<void> {
+  for (const { pageNo, print } of pages) {
+    if (!print) continue;
+    await db.query(
+      "UPDATE invoice_pages SET print = $4, inked = $5 WHERE org_id = $1 AND invoice_id = $2 AND page_no = $3",
+      [orgId, id, pageNo, print.cells, print.inked],
+    );
+  }
 }
 
 export async function approveInvoice(

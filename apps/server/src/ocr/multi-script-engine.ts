@@ -1,4 +1,4 @@
-import { type Box, levellingAngle, type OcrPage } from "@chalan/core";
+import { type Box, levellingAngle, type OcrPage, pagePrint } from "@chalan/core";
 import { evenOutLighting } from "../images/illumination";
 import { inkBlobs } from "../images/ink-blobs";
 import {
@@ -153,9 +153,15 @@ export class MultiScriptEngine implements OcrEngine {
    * Reads again the lines of text the detector finds on the page that the reading missed or was
    * unsure of: on a Latin page with PaddleOCR's recogniser (a surer reading replaces Tesseract's),
    * on a Bengali one, which it cannot read, the missed ones with Tesseract line by line. Then every
-   * figure word by word with PaddleOCR's recogniser.
+   * figure word by word with PaddleOCR's recogniser. The page's print comes with it, for finding
+   * the same paper photographed again.
    */
   async #finish(engine: TesseractEngine, page: Prepared, reading: OcrPage): Promise<OcrPage> {
+    const read = await this.#reread(engine, page, reading);
+    return { ...read, print: pagePrint(page.clean.data, page.clean.width, page.clean.height) };
+  }
+
+  async #reread(engine: TesseractEngine, page: Prepared, reading: OcrPage): Promise<OcrPage> {
     const boxes = await this.#detector.detect(page.clean);
     if (engine === this.#latin) {
       // Figures first: a line whose figures now read surely need not be read again whole.

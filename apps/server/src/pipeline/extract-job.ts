@@ -1,15 +1,21 @@
-import { type ExtractedFields, mostConfidentFields } from "@chalan/core";
+import { type ExtractedFields, mostConfidentFields, type PagePrint } from "@chalan/core";
 import type pg from "pg";
 import type { PgBoss } from "pg-boss";
 import type { BlobStore } from "../blobs/blob-store";
 import { withTransaction } from "../db/transaction";
-import { findInvoice, markFailed, recordEvent } from "../invoices/invoice-repo";
+import { findInvoice, keepPagePrints, markFailed, recordEvent } from "../invoices/invoice-repo";
 import { type ExtractJob, enqueueInTransaction, QUEUES } from "../queue/boss";
 import { lockOrgSync, settleInvoice, writeHere } from "../sync/field-writes-repo";
 import { oweNotification } from "./notification-repo";
 
-/** Reads one stored page (image or PDF) into fields. Throws `UnreadablePageError` for bad input. */
-export type PageReader = (bytes: Buffer, mime: string) => Promise<ExtractedFields>;
+/** What one stored page gave: its fields, and its print where its image was read. */
+export interface PageReading {
+  fields: ExtractedFields;
+  print?: PagePrint;
+}
+
+/** Reads one stored page (image or PDF). Throws `UnreadablePageError` for bad input. */
+export type PageReader = (bytes: Buffer, mime: string) => Promise<PageReading>;
 
 /** The page itself is the problem (corrupt, unreadable): retrying cannot help. */
 export class UnreadablePageError extends Error {}
@@ -33,7 +39,7 @@ export async function runExtractJob(
 ): Promise<void> {
   const before = await findInvoice(deps.pool, job.orgId, job.invoiceId);
   if (before?.status !== "captured") return;
-  let readings: ExtractedFields[];
+  let readings: PageReading[];
   try {
     readings = [];
     for (const page of before.pages) {
@@ -54,13 +60,20 @@ export async function runExtractJob(
     await lockOrgSync(tx, job.orgId);
     const inv = await findInvoice(tx, job.orgId, job.invoiceId, { forUpdate: true });
     if (inv?.status !== "captured") return;
+    // Prints first: the checks that follow look for the same paper among other invoices.
+    await keepPagePrints(
+      tx,
+      job.orgId,
+      job.invoiceId,
+      before.pages.map((p, i) => ({ pageNo: p.pageNo, ...readings[i] })),
+    );
     // The reading becomes the server's writes, which devices pull; a person's value stays on top.
     await writeHere(
       tx,
       job.orgId,
       null,
       job.invoiceId,
-      mostConfidentFields(readings),
+      mostConfidentFields(readings.map((r) => r.fields)),
       "server_ocr",
     );
     await settleInvoice(tx, job.orgId, job.invoiceId, { read: true });

@@ -15,12 +15,19 @@ export function createPageReader(ocrWorkers: number): {
   return {
     async readPage(bytes, mime) {
       try {
-        if (mime !== "application/pdf")
-          return (await readInvoice(bytes, engine, "the page")).fields;
+        if (mime !== "application/pdf") {
+          const { fields, page } = await readInvoice(bytes, engine, "the page");
+          return { fields, ...(page.print && { print: page.print }) };
+        }
         // One uploaded PDF is one page of the invoice to the extract job, but may hold several
-        // PDF pages: they are merged the way the job merges uploaded pages.
+        // PDF pages: they are merged the way the job merges uploaded pages. Its print is its first
+        // page's (a scanned PDF is compared like a photo; one with a text layer has none).
         const { pages } = await readPdf(bytes, engine, { label: "the PDF" });
-        return mostConfidentFields(pages.map((p) => extractFields(p.page)));
+        const print = pages[0]?.page.print;
+        return {
+          fields: mostConfidentFields(pages.map((p) => extractFields(p.page))),
+          ...(print && { print }),
+        };
       } catch (e) {
         if (e instanceof ImageError || e instanceof PdfError)
           throw new UnreadablePageError(e.message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageHash, pageHashDistance } from "./page-hash";
+import { pagePrint, pagePrintDistance } from "./page-print";
 
 /** A page-like picture: dark text rows at a given seed on white paper. */
 function page(
@@ -40,35 +40,37 @@ function page(
   return px;
 }
 
-describe("pageHash", () => {
+const print = (px: Uint8Array, width: number, height: number) => pagePrint(px, width, height).cells;
+
+describe("pagePrint", () => {
   it("barely moves for the same page photographed again: other size, darker, noisier, a lamp aside", () => {
-    const a = pageHash(page(400, 560, 1), 400, 560);
-    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    const first = pagePrint(page(800, 1120, 1), 800, 1120);
+    expect(first.cells).toMatch(/^[0-9a-f]{3240}$/);
+    expect(first.inked).toBeGreaterThan(500);
     const again = [
-      pageHash(page(300, 420, 1), 300, 420),
-      pageHash(page(400, 560, 1, { brightness: -40 }), 400, 560),
-      pageHash(page(400, 560, 1, { noise: 40 }), 400, 560),
-      pageHash(page(300, 420, 1, { brightness: -30, noise: 40, lamp: 60 }), 300, 420),
+      print(page(600, 840, 1), 600, 840),
+      print(page(800, 1120, 1, { brightness: -40 }), 800, 1120),
+      print(page(800, 1120, 1, { noise: 40 }), 800, 1120),
+      print(page(600, 840, 1, { brightness: -30, noise: 40, lamp: 60 }), 600, 840),
     ];
-    for (const h of again) expect(pageHashDistance(a, h)).toBeLessThanOrEqual(4);
+    for (const cells of again) expect(pagePrintDistance(first.cells, cells)).toBeLessThan(0.02);
   });
 
   it("tells different pages apart", () => {
-    const hashes = [1, 2, 3, 4].map((seed) => pageHash(page(400, 560, seed * 977), 400, 560));
-    for (let i = 0; i < hashes.length; i++) {
-      for (let j = i + 1; j < hashes.length; j++) {
-        expect(pageHashDistance(hashes[i] as string, hashes[j] as string)).toBeGreaterThan(12);
+    const prints = [1, 2, 3, 4].map((seed) => print(page(800, 1120, seed * 977), 800, 1120));
+    for (let i = 0; i < prints.length; i++) {
+      for (let j = i + 1; j < prints.length; j++) {
+        expect(pagePrintDistance(prints[i] as string, prints[j] as string)).toBeGreaterThan(0.3);
       }
     }
   });
 
-  it("counts differing bits", () => {
-    expect(pageHashDistance("0000000000000000", "0000000000000000")).toBe(0);
-    expect(pageHashDistance("ffffffffffffffff", "0000000000000000")).toBe(64);
-    expect(pageHashDistance("8000000000000001", "0000000000000000")).toBe(2);
+  it("finds nothing alike in blank pages", () => {
+    const blank = print(new Uint8Array(800 * 1120).fill(240), 800, 1120);
+    expect(pagePrintDistance(blank, blank)).toBe(1);
   });
 
-  it("refuses a picture too small to hash", () => {
-    expect(() => pageHash(new Uint8Array(16), 4, 4)).toThrow(/too small/);
+  it("refuses a picture too small to print", () => {
+    expect(() => pagePrint(new Uint8Array(16), 4, 4)).toThrow(/too small/);
   });
 });
