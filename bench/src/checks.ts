@@ -1,7 +1,6 @@
-import { type InvoiceFields, uuidv7 } from "@chalan/core";
+import { type InvoiceFields, SUPPLIER_MATCH_THRESHOLD, uuidv7 } from "@chalan/core";
 import type pg from "pg";
 import { checkOnServer } from "../../apps/server/src/checks/invoice-checks-repo";
-import { MATCH_THRESHOLD } from "../../apps/server/src/suppliers/supplier-repo";
 import {
   measureMatching,
   noisyQueries,
@@ -94,7 +93,7 @@ export async function benchChecks(
     invoices: invoiceCount,
     msPerInvoice: { median: quantile(ms, 0.5), p90: quantile(ms, 0.9) },
     matching: {
-      threshold: MATCH_THRESHOLD,
+      threshold: SUPPLIER_MATCH_THRESHOLD,
       queries: queries.length,
       precision: Math.round(precision * 1000) / 1000,
       recall: Math.round(recall * 1000) / 1000,

@@ -1,5 +1,5 @@
+import { SUPPLIER_MATCH_THRESHOLD } from "@chalan/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MATCH_THRESHOLD } from "../src/suppliers/supplier-repo";
 import { dbTargets } from "./databases";
 import { startTestServer, type TestServer } from "./harness";
 import { measureMatching, noisyQueries, supplierNames, suppliersSheet } from "./noisy-suppliers";
@@ -34,7 +34,7 @@ describe.each(dbTargets())("supplier matching on $name PostgreSQL", (target) => 
       noisyQueries(suppliers, 100),
     );
     console.log(
-      `supplier matching at ${MATCH_THRESHOLD}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(2)}; wrong: ${wrong.join("; ")}`,
+      `supplier matching at ${SUPPLIER_MATCH_THRESHOLD}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(2)}; wrong: ${wrong.join("; ")}`,
     );
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.8);

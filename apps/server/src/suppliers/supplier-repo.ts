@@ -1,4 +1,5 @@
 import {
+  SUPPLIER_MATCH_THRESHOLD,
   type Supplier,
   type SupplierFields,
   type SupplierPullResponse,
@@ -104,12 +105,9 @@ export async function putSupplier(
   return toSupplier(rows[0] as SupplierRow);
 }
 
-/** How alike a name must read to a supplier's (trigram similarity) to be taken for it unasked. */
-export const MATCH_THRESHOLD = 0.6;
-
 /**
  * The supplier an invoice names, with how sure: its BIN (1), else the closest of its names in any
- * script (pg_trgm similarity of the Latin keys), if at least MATCH_THRESHOLD.
+ * script (pg_trgm similarity of the Latin keys), if at least SUPPLIER_MATCH_THRESHOLD.
  */
 export async function matchSupplier(
   db: Sql,
@@ -134,7 +132,7 @@ export async function matchSupplier(
     [orgId, key],
   );
   const best = rows[0];
-  return best && best.score >= MATCH_THRESHOLD
+  return best && best.score >= SUPPLIER_MATCH_THRESHOLD
     ? { supplier: toSupplier(best), score: Number(best.score) }
     : undefined;
 }

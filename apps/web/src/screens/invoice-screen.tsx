@@ -27,7 +27,7 @@ export function InvoiceScreen({ id }: { id: string }) {
   const findings = useLiveQuery(
     async () => {
       const current = await db.invoices.get(id);
-      return current ? deviceChecks(db, current) : [];
+      return current ? ((await deviceChecks(db, [current])).get(id) ?? []) : [];
     },
     [id],
     [],

@@ -1,6 +1,7 @@
 import { dhakaDate, uuidv7 } from "@chalan/core";
 import { describe, expect } from "vitest";
 import { deviceChecks } from "./checks";
+import type { ChalanDb, LocalInvoice } from "./db";
 import { captureInvoice, editFields, type NewPage } from "./invoices";
 import { it } from "./test-db";
 
@@ -12,6 +13,9 @@ const page = (n: number): NewPage => ({
   sha256: String(n).padStart(64, "0"),
   original: { name: `p${n}.jpg`, bytes: 3, sha256: String(n).padStart(64, "0") },
 });
+
+const checksOf = async (db: ChalanDb, inv: LocalInvoice) =>
+  (await deviceChecks(db, [inv])).get(inv.id) ?? [];
 
 describe("checks on the device", () => {
   it("finds the same invoice entered twice and a BIN that is not the cached supplier's", async ({
@@ -40,7 +44,7 @@ describe("checks on the device", () => {
     });
     // Both spellings match the cached supplier (one its Bengali name, one its English name), so the
     // number repeats under one supplier; and the BIN is not that supplier's.
-    const found = await deviceChecks(db, inv);
+    const found = await checksOf(db, inv);
     expect(found.map((f) => [f.check, f.severity])).toEqual([
       ["bin-matches-supplier", "error"],
       ["duplicate-number", "error"],
@@ -50,6 +54,23 @@ describe("checks on the device", () => {
       invoiceNumber: "MS-119",
       supplierBin: "0012345670101",
     });
-    expect(await deviceChecks(db, other)).toEqual([]);
+    expect(await checksOf(db, other)).toEqual([]);
+  });
+
+  it("matches a misspelt supplier name to the cached supplier, as the server would", async ({
+    db,
+  }) => {
+    await db.suppliers.put({
+      id: uuidv7(),
+      name: "Karnaphuli Paper Mills",
+      aliases: [],
+      usualVatRate: 0.075,
+    });
+    const id = await captureInvoice(db, [page(3)]);
+    const inv = await editFields(db, id, {
+      supplierName: "M/S Karnafuli Paper Mils",
+      vatRate: 0.15,
+    });
+    expect((await checksOf(db, inv)).map((f) => f.check)).toEqual(["vat-rate-usual"]);
   });
 });

@@ -4,51 +4,65 @@ import {
   dhakaDate,
   type Finding,
   type KnownInvoice,
+  matchSupplier,
   type Supplier,
   supplierKey,
 } from "@chalan/core";
 import type { ChalanDb, LocalInvoice } from "./db";
 
-/** The cached supplier an invoice names: by its BIN, else by its name, Bengali name or an alias. */
-export function matchSupplier(inv: LocalInvoice, suppliers: Supplier[]): Supplier | undefined {
-  const bin = inv.fields.supplierBin?.value;
-  const byBin = bin ? suppliers.find((s) => s.bin === bin) : undefined;
-  if (byBin) return byBin;
-  const name = inv.fields.supplierName?.value;
-  if (!name) return undefined;
-  const key = supplierKey(name);
-  return suppliers.find((s) =>
-    [s.name, s.nameBn, ...s.aliases].some((n) => n !== undefined && supplierKey(n) === key),
-  );
+/** The cached supplier an invoice names: by its BIN, else its name as the server would match it. */
+export function supplierOf(inv: LocalInvoice, suppliers: Supplier[]): Supplier | undefined {
+  return matchSupplier(
+    { bin: inv.fields.supplierBin?.value, name: inv.fields.supplierName?.value },
+    suppliers,
+  )?.supplier;
 }
-
-const known = (inv: LocalInvoice, suppliers: Supplier[]): KnownInvoice => ({
-  id: inv.id,
-  supplierId: matchSupplier(inv, suppliers)?.id,
-  supplierName: inv.fields.supplierName?.value,
-  invoiceNumber: inv.fields.invoiceNumber?.value,
-  total: inv.fields.total?.value,
-  issueDate: inv.fields.issueDate?.value,
-});
 
 /**
  * The checks of #6 run here, offline, against what this device holds: its cached suppliers and the
  * invoices it knows (its own and those synced from other devices). The server runs the same checks
- * against everything once the invoice reaches it.
+ * against everything once the invoice reaches it. Returns each given invoice's findings by id.
  */
-export async function deviceChecks(db: ChalanDb, inv: LocalInvoice): Promise<Finding[]> {
+export async function deviceChecks(
+  db: ChalanDb,
+  invoices: LocalInvoice[],
+): Promise<Map<string, Finding[]>> {
   const suppliers = await db.suppliers.toArray();
-  const supplier = matchSupplier(inv, suppliers);
-  const others = (await db.invoices.toArray()).filter((o) => o.id !== inv.id);
-  const key = inv.fields.supplierName ? supplierKey(inv.fields.supplierName.value) : undefined;
-  const supplierTotals = others
-    .filter((o) => key && o.fields.supplierName && supplierKey(o.fields.supplierName.value) === key)
-    .flatMap((o) => (o.fields.total ? [o.fields.total.value] : []));
-  const ctx: CheckContext = {
-    today: dhakaDate(new Date()),
-    supplierTotals,
-    others: others.map((o) => known(o, suppliers)),
-    ...(supplier && { supplier }),
-  };
-  return checkInvoice(inv.fields, ctx);
+  const all = await db.invoices.toArray();
+  const known = new Map<string, KnownInvoice>(
+    all.map((o) => [
+      o.id,
+      {
+        id: o.id,
+        supplierId: supplierOf(o, suppliers)?.id,
+        supplierName: o.fields.supplierName?.value,
+        invoiceNumber: o.fields.invoiceNumber?.value,
+        total: o.fields.total?.value,
+        issueDate: o.fields.issueDate?.value,
+      },
+    ]),
+  );
+  const today = dhakaDate(new Date());
+  return new Map(
+    invoices.map((inv) => {
+      const supplier = supplierOf(inv, suppliers);
+      const key = inv.fields.supplierName ? supplierKey(inv.fields.supplierName.value) : undefined;
+      const others = [...known.values()].filter((o) => o.id !== inv.id);
+      // The supplier's earlier totals: its invoices however spelled, or the same spelling unmatched.
+      const supplierTotals = others
+        .filter((o) =>
+          supplier
+            ? o.supplierId === supplier.id
+            : key && o.supplierName && supplierKey(o.supplierName) === key,
+        )
+        .flatMap((o) => (o.total === undefined ? [] : [o.total]));
+      const ctx: CheckContext = {
+        today,
+        supplierTotals,
+        others,
+        ...(supplier && { supplier }),
+      };
+      return [inv.id, checkInvoice(inv.fields, ctx)];
+    }),
+  );
 }
