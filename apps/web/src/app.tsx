@@ -9,6 +9,7 @@ import { InvoiceScreen } from "./screens/invoice-screen";
 import { ReviewQueue } from "./screens/review-queue";
 import { SuppliersScreen } from "./screens/suppliers-screen";
 import { db } from "./store/app-db";
+import { reviewQueue } from "./store/review-queue";
 import { useLanguage } from "./ui/use-language";
 import { useOnline } from "./ui/use-online";
 import { href, type Route, useRoute } from "./ui/use-route";
@@ -23,11 +24,7 @@ export function App() {
   const online = useOnline();
   const lang = useLanguage();
   const { progress, secondsLeft } = useSyncProgress();
-  const toReview = useLiveQuery(
-    () => db.invoices.where("status").equals("needs_review").count(),
-    [],
-    0,
-  );
+  const toReview = useLiveQuery(async () => (await reviewQueue(db)).length, [], 0);
   // An invoice waits while its pages, or any change made to it here, have not reached the server.
   const waiting = useLiveQuery(
     async () => {

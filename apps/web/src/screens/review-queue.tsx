@@ -1,21 +1,21 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useTranslation } from "react-i18next";
 import { db } from "../store/app-db";
-import { type ReviewItem as Item, reviewOrder } from "../store/review-order";
+import type { ReviewItem as Item } from "../store/review-order";
+import { reviewQueue } from "../store/review-queue";
 import { fieldText } from "../ui/field-text";
 import { useLanguage } from "../ui/use-language";
 import { href } from "../ui/use-route";
 import { ConflictChoices } from "./conflict-choices";
 import { usePageUrl } from "./page-viewer";
 
-/** Every invoice waiting for a person: a conflict is settled here with one tap, the rest opened. */
+/**
+ * Every invoice waiting for a person, the most money held back first: a conflict is settled here
+ * with one tap; what the checks found is said here, and fixed on the invoice.
+ */
 export function ReviewQueue() {
   const { t } = useTranslation();
-  const items = useLiveQuery(
-    async () => reviewOrder(await db.invoices.where("status").equals("needs_review").toArray()),
-    [],
-    null,
-  );
+  const items = useLiveQuery(() => reviewQueue(db), [], null);
   if (items === null) return null;
   return (
     <section className="review">
@@ -35,12 +35,14 @@ export function ReviewQueue() {
   );
 }
 
-function ReviewItem({ item: { inv, conflicts } }: { item: Item }) {
+function ReviewItem({ item: { inv, conflicts, errors } }: { item: Item }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const page = useLiveQuery(() => db.pages.get([inv.id, 1]), [inv.id]);
   const url = usePageUrl(page);
-  const others = inv.reviewReasons.filter((r) => !r.includes("two devices"));
+  // The device's own findings are said in the clerk's language; the server's other reasons as sent.
+  const shown = new Set(errors.map((e) => e.message.en));
+  const others = inv.reviewReasons.filter((r) => !r.includes("two devices") && !shown.has(r));
   const open = href({ screen: "invoice", id: inv.id });
   return (
     <li className="review-item" data-testid={`review-${inv.id}`}>
@@ -70,6 +72,15 @@ function ReviewItem({ item: { inv, conflicts } }: { item: Item }) {
             <ConflictChoices inv={inv} field={field} writes={writes} />
           </div>
         ))}
+        {errors.length > 0 && (
+          <ul className="checks">
+            {errors.map((e) => (
+              <li key={e.message.en} className="check-error" data-testid="review-check">
+                <strong>{t("checks.error")}</strong> {e.message[lang]}
+              </li>
+            ))}
+          </ul>
+        )}
         {others.length > 0 && <p className="reasons">{others.join("; ")}</p>}
         <a className="button secondary" href={open}>
           {t("review.open")}

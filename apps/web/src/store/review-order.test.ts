@@ -1,4 +1,4 @@
-import { addWrite, emptyLog, type FieldWrite, uuidv7 } from "@chalan/core";
+import { addWrite, emptyLog, type FieldWrite, type Finding, uuidv7 } from "@chalan/core";
 import { describe, expect, it } from "vitest";
 import type { LocalInvoice } from "./db";
 import { reviewOrder } from "./review-order";
@@ -49,5 +49,28 @@ describe("reviewOrder", () => {
       ["total", [1_000_00, 1_50_000_00]],
     ]);
     expect(order[4]?.conflicts).toEqual([]);
+  });
+
+  it("takes in invoices the checks found errors in, and leaves out approved ones", () => {
+    const error = (id: string): Finding => ({
+      check: "duplicate-number",
+      severity: "error",
+      fields: ["invoiceNumber"],
+      message: { en: `already in Chalan (${id})`, bn: `আগেই চালানে আছে (${id})` },
+    });
+    const warning: Finding = { ...error("x"), check: "duplicate-amount-date", severity: "warning" };
+    const settled = { ...invoice(10_000_00, 1), status: "extracted" as const };
+    const duplicate = { ...invoice(3_000_00, 2), status: "extracted" as const };
+    const doubtful = { ...invoice(50_000_00, 3), status: "extracted" as const };
+    const approved = { ...invoice(70_000_00, 4), status: "approved" as const };
+    const review = invoice(1_000_00, 5);
+    const findings = new Map([
+      [duplicate.id, [error(settled.id)]],
+      [doubtful.id, [warning]],
+      [approved.id, [error(settled.id)]],
+    ]);
+    const order = reviewOrder([settled, duplicate, doubtful, approved, review], findings);
+    expect(order.map((i) => i.inv.id)).toEqual([duplicate.id, review.id]);
+    expect(order[0]?.errors).toEqual([error(settled.id)]);
   });
 });
