@@ -15,6 +15,7 @@ export * from "./image-dimensions";
 export * from "./invoice";
 export * from "./invoice-checks";
 export * from "./invoice-email";
+export * from "./invoice-review";
 export * from "./money";
 export * from "./monthly-report";
 export * from "./ocr";

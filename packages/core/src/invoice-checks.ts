@@ -1,5 +1,6 @@
+import { z } from "zod";
 import { toBanglaDigits } from "./bangla-digits";
-import type { FieldName, InvoiceFields } from "./invoice";
+import { type FieldName, fieldNames, type InvoiceFields } from "./invoice";
 import { formatTaka } from "./money";
 import { pagePrintDistance } from "./page-print";
 import { LEGAL_VAT_RATES, sums, vatAt } from "./reconcile-amounts";
@@ -12,16 +13,37 @@ import { supplierKey } from "./supplier-names";
  * results. An `error` sends the invoice to review; a `warning` is accepted by a named person.
  */
 
-export type Severity = "error" | "warning" | "info";
+export const checkIds = [
+  "lines-sum-to-subtotal",
+  "line-amount",
+  "total-adds-up",
+  "vat-rate-legal",
+  "vat-matches-rate",
+  "vat-rate-usual",
+  "bin-matches-supplier",
+  "date-in-future",
+  "date-old",
+  "due-before-issue",
+  "words-match-figure",
+  "amount-unusual",
+  "duplicate-number",
+  "duplicate-amount-date",
+  "duplicate-page",
+] as const;
+export type CheckId = (typeof checkIds)[number];
 
-export interface Finding {
-  check: CheckId;
-  severity: Severity;
+export const Severity = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof Severity>;
+
+export const Finding = z.object({
+  check: z.enum(checkIds),
+  severity: Severity,
   /** The fields it concerns, so a screen can show it beside them. */
-  fields: FieldName[];
+  fields: z.array(z.custom<FieldName>((f) => fieldNames.includes(f as FieldName))),
   /** What is wrong and what to do, for a clerk: English and Bengali. */
-  message: { en: string; bn: string };
-}
+  message: z.object({ en: z.string(), bn: z.string() }),
+});
+export type Finding = z.infer<typeof Finding>;
 
 /** Another invoice of the business, as far as duplicate checks need it. */
 export interface KnownInvoice {
@@ -48,23 +70,6 @@ export interface CheckContext {
   /** This invoice's pages' prints (pagePrint's cells). */
   pagePrints?: string[];
 }
-
-export type CheckId =
-  | "lines-sum-to-subtotal"
-  | "line-amount"
-  | "total-adds-up"
-  | "vat-rate-legal"
-  | "vat-matches-rate"
-  | "vat-rate-usual"
-  | "bin-matches-supplier"
-  | "date-in-future"
-  | "date-old"
-  | "due-before-issue"
-  | "words-match-figure"
-  | "amount-unusual"
-  | "duplicate-number"
-  | "duplicate-amount-date"
-  | "duplicate-page";
 
 /**
  * A re-photo of the same paper lands within this print distance of the first photo. Measured on

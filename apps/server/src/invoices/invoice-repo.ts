@@ -1,4 +1,4 @@
-import type { Finding, InvoiceFields, InvoiceStatus, PagePrint } from "@chalan/core";
+import type { Approval, Finding, InvoiceFields, InvoiceStatus, PagePrint } from "@chalan/core";
 import type { Sql } from "../db/sql";
 
 export interface PageRecord {
@@ -21,7 +21,7 @@ export interface InvoiceRecord {
   checks: Finding[];
   supplierId: string | null;
   /** Who approved it and when, with the warnings they accepted in doing so. */
-  approval: { by: string; at: string; acceptedWarnings: Finding[] } | null;
+  approval: Approval | null;
   receivedAt: Date;
   updatedAt: Date;
   pages: PageRecord[];
@@ -31,6 +31,7 @@ const SELECT = `
   SELECT i.org_id, i.id, i.status, i.submitter_name, i.submitter_email, i.fields, i.failure_reason,
          i.review_reasons, i.checks, i.supplier_id, i.approved_by, i.approved_at,
          i.accepted_warnings,
+         (SELECT u.name FROM users u WHERE u.org_id = i.org_id AND u.id = i.approved_by) AS approved_by_name,
          i.received_at, i.updated_at,
          coalesce(json_agg(json_build_object('pageNo', p.page_no, 'sha256', p.sha256, 'mime', p.mime,
                   'byteSize', p.byte_size) ORDER BY p.page_no) FILTER (WHERE p.page_no IS NOT NULL), '[]') AS pages
@@ -49,6 +50,7 @@ interface Row {
   supplier_id: string | null;
   approved_by: string | null;
   approved_at: Date | null;
+  approved_by_name: string | null;
   accepted_warnings: Finding[] | null;
   received_at: Date;
   updated_at: Date;
@@ -69,6 +71,7 @@ const fromRow = (r: Row): InvoiceRecord => ({
   approval: r.approved_at
     ? {
         by: r.approved_by as string,
+        byName: r.approved_by_name,
         at: r.approved_at.toISOString(),
         acceptedWarnings: r.accepted_warnings ?? [],
       }

@@ -1,6 +1,12 @@
-import { applyHumanEdit, InvoiceListQuery, InvoicePatch, UUID_PATTERN } from "@chalan/core";
+import {
+  ApprovalRequest,
+  applyHumanEdit,
+  InvoiceListQuery,
+  InvoicePatch,
+  SupplierChoice,
+  UUID_PATTERN,
+} from "@chalan/core";
 import type { FastifyPluginAsync } from "fastify";
-import { z } from "zod";
 import { withTransaction } from "../../db/transaction";
 import {
   approveInvoice,
@@ -40,9 +46,6 @@ const toApi = (inv: InvoiceRecord) => ({
     url: `/api/invoices/${inv.id}/pages/${p.pageNo}`,
   })),
 });
-
-const Approval = z.object({ acceptWarnings: z.boolean().default(false) }).strict();
-const SupplierChoice = z.object({ supplierId: z.string().regex(UUID_PATTERN) }).strict();
 
 function invoiceId(params: unknown): string {
   const id = (params as { id: string }).id;
@@ -101,7 +104,7 @@ export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   app.post("/api/invoices/:id/approve", async (req) => {
     const auth = requireAuth(req);
     const id = invoiceId(req.params);
-    const { acceptWarnings } = parseOr400(Approval, req.body ?? {}, "approval");
+    const { acceptWarnings } = parseOr400(ApprovalRequest, req.body ?? {}, "approval");
     return withTransaction(deps.pool, async (tx) => {
       await lockOrgSync(tx, auth.orgId);
       const inv = await findInvoice(tx, auth.orgId, id, { forUpdate: true });
