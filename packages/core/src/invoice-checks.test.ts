@@ -212,6 +212,14 @@ describe("checkInvoice", () => {
       expect(only(mushak({ supplierName: "পদ্মা ট্রেডার্স" }), { ...ctx, others: [earlier] })).toEqual(
         [],
       );
+      // Of the two copies, the one captured later is the duplicate, not the first.
+      const later = { ...earlier, id: "0192f5a4-7c1e-7000-8000-0000000000cc" };
+      const asLater = { ...ctx, invoiceId: "0192f5a4-7c1e-7000-8000-0000000000dd" };
+      const asFirst = { ...ctx, invoiceId: "0192f5a4-7c1e-7000-8000-0000000000bb" };
+      expect(only(mushak(), { ...asLater, others: [later] })).toEqual([
+        ["duplicate-number", "error"],
+      ]);
+      expect(only(mushak(), { ...asFirst, others: [later] })).toEqual([]);
     });
 
     it("duplicate-amount-date: same supplier, total and date, another number", () => {

@@ -61,6 +61,11 @@ export interface KnownInvoice {
 export interface CheckContext {
   /** Today in Asia/Dhaka, `YYYY-MM-DD`. */
   today: string;
+  /**
+   * The invoice's id. Of two copies only the later one is the duplicate: given the id, only invoices
+   * captured before it count (ids are UUIDv7, made on the device, so they sort by capture time).
+   */
+  invoiceId?: string;
   /** The supplier the invoice was matched to, if any. */
   supplier?: Supplier;
   /** Totals of this supplier's earlier invoices, in poisha. */
@@ -308,7 +313,8 @@ function duplicateChecks(v: Values, ctx: CheckContext): Finding[] {
       o.supplierName !== undefined &&
       supplierKey(o.supplierName) === key);
   const number = v.invoiceNumber?.replace(/\s+/g, "").toLowerCase();
-  for (const o of ctx.others ?? []) {
+  const id = ctx.invoiceId;
+  for (const o of (ctx.others ?? []).filter((o) => id === undefined || o.id < id)) {
     if (
       number &&
       sameSupplier(o) &&

@@ -93,6 +93,7 @@ export async function checkOnServer(
 
   const findings = checkInvoice(fields, {
     today: dhakaDate(new Date()),
+    invoiceId,
     others: known,
     supplierTotals: history.map((h) => Number(h.total)),
     pagePrints: mine.map((m) => m.print),

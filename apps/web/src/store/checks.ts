@@ -58,6 +58,7 @@ export async function deviceChecks(
         .flatMap((o) => (o.total === undefined ? [] : [o.total]));
       const ctx: CheckContext = {
         today,
+        invoiceId: inv.id,
         supplierTotals,
         others,
         ...(supplier && { supplier }),
