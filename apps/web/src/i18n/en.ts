@@ -104,6 +104,12 @@ export const en = {
     empty: "No suppliers yet. Add one, or import your list from Excel or CSV.",
     add: "Add a supplier",
     save: "Save supplier",
+    edit: "Edit",
+    editing: "Change {{name}}",
+    cancel: "Cancel",
+    remove: "Remove",
+    removeAsk: "Remove {{name}} from your suppliers? Its invoices keep the name as written.",
+    aliases: "Also written: {{names}}",
     import: "Import from Excel or CSV",
     importHelp:
       "First row: headings such as name, bangla name, bin, phone, vat. Nothing is imported until you confirm.",

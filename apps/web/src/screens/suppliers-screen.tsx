@@ -1,20 +1,29 @@
+import type { Supplier } from "@chalan/core";
 import { useLiveQuery } from "dexie-react-hooks";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { db, sender } from "../store/app-db";
-import { addSupplier, type ImportPreview, importSheet } from "../store/suppliers";
+import { type ImportPreview, importSheet, removeSupplier, saveSupplier } from "../store/suppliers";
 import { useOnline } from "../ui/use-online";
 
-/** Empty inputs are left out; the VAT rate is typed in percent. */
-function formFields(form: HTMLFormElement): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/**
+ * The supplier as the form says: empty inputs are left out, the VAT rate is typed in percent. An
+ * edited supplier keeps what the form does not show (aliases learnt, TIN, ledger…).
+ */
+function formFields(form: HTMLFormElement, editing?: Supplier): Record<string, unknown> {
+  const { id: _, ...kept } = editing ?? { id: "" };
+  const out: Record<string, unknown> = { ...kept };
   for (const [k, v] of new FormData(form)) {
     const text = String(v).trim();
+    delete out[k];
     if (text === "") continue;
     out[k] = k === "usualVatRate" ? Number(text) / 100 : text;
   }
   return out;
 }
+
+const percent = (rate: number | undefined) =>
+  rate === undefined ? "" : String(Math.round(rate * 1000) / 10);
 
 /** The business's suppliers, from this device's cache; adding and importing need the server. */
 export function SuppliersScreen() {
@@ -24,6 +33,7 @@ export function SuppliersScreen() {
   const suppliers = useLiveQuery(() => db.suppliers.orderBy("name").toArray(), [], []);
   const [error, setError] = useState<string>();
   const [sheet, setSheet] = useState<{ file: File; preview: ImportPreview }>();
+  const [editing, setEditing] = useState<Supplier>();
   const q = search.trim().toLowerCase();
   const shown = suppliers.filter(
     (s) =>
@@ -38,13 +48,18 @@ export function SuppliersScreen() {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
-  const add = (e: FormEvent<HTMLFormElement>) => {
+  const save = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     void attempt(async () => {
-      await addSupplier(db, formFields(form));
+      await saveSupplier(db, formFields(form, editing), editing?.id);
+      setEditing(undefined);
       form.reset();
     });
+  };
+  const remove = (s: Supplier) => {
+    if (confirm(t("suppliers.removeAsk", { name: s.name })))
+      void attempt(() => removeSupplier(db, s.id));
   };
 
   return (
@@ -63,6 +78,7 @@ export function SuppliersScreen() {
             <th>{t("suppliers.name")}</th>
             <th>{t("suppliers.bin")}</th>
             <th>{t("suppliers.vat")}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -71,10 +87,31 @@ export function SuppliersScreen() {
               <td>
                 {s.name}
                 {s.nameBn && <div className="muted">{s.nameBn}</div>}
+                {s.aliases.length > 0 && (
+                  <div className="muted">
+                    {t("suppliers.aliases", { names: s.aliases.join(", ") })}
+                  </div>
+                )}
               </td>
               <td>{s.bin ?? "—"}</td>
+              <td>{s.usualVatRate === undefined ? "—" : `${percent(s.usualVatRate)}%`}</td>
               <td>
-                {s.usualVatRate === undefined ? "—" : `${Math.round(s.usualVatRate * 1000) / 10}%`}
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={!online}
+                  onClick={() => setEditing(s)}
+                >
+                  {t("suppliers.edit")}
+                </button>{" "}
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={!online}
+                  onClick={() => remove(s)}
+                >
+                  {t("suppliers.remove")}
+                </button>
               </td>
             </tr>
           ))}
@@ -82,26 +119,39 @@ export function SuppliersScreen() {
       </table>
       {shown.length === 0 && <p className="muted">{t("suppliers.empty")}</p>}
 
-      <form className="supplier-form" onSubmit={add}>
-        <h2>{t("suppliers.add")}</h2>
+      <form className="supplier-form" onSubmit={save} key={editing?.id ?? "new"}>
+        <h2>{editing ? t("suppliers.editing", { name: editing.name }) : t("suppliers.add")}</h2>
         <label>
-          {t("suppliers.name")} <input name="name" required maxLength={200} />
+          {t("suppliers.name")}{" "}
+          <input name="name" required maxLength={200} defaultValue={editing?.name} />
         </label>
         <label>
-          {t("suppliers.nameBn")} <input name="nameBn" maxLength={200} />
+          {t("suppliers.nameBn")}{" "}
+          <input name="nameBn" maxLength={200} defaultValue={editing?.nameBn} />
         </label>
         <label>
-          {t("suppliers.bin")} <input name="bin" inputMode="numeric" />
+          {t("suppliers.bin")} <input name="bin" inputMode="numeric" defaultValue={editing?.bin} />
         </label>
         <label>
-          {t("suppliers.phone")} <input name="phone" inputMode="tel" />
+          {t("suppliers.phone")}{" "}
+          <input name="phone" inputMode="tel" defaultValue={editing?.phone} />
         </label>
         <label>
-          {t("suppliers.vat")} <input name="usualVatRate" inputMode="decimal" />
+          {t("suppliers.vat")}{" "}
+          <input
+            name="usualVatRate"
+            inputMode="decimal"
+            defaultValue={percent(editing?.usualVatRate)}
+          />
         </label>
         <button type="submit" disabled={!online}>
           {t("suppliers.save")}
         </button>
+        {editing && (
+          <button type="button" className="secondary" onClick={() => setEditing(undefined)}>
+            {t("suppliers.cancel")}
+          </button>
+        )}
       </form>
 
       <div className="supplier-import">

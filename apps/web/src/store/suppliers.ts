@@ -1,32 +1,23 @@
-import { SupplierFields, uuidv7 } from "@chalan/core";
+import { Supplier, SupplierFields, uuidv7 } from "@chalan/core";
 import type { ChalanDb } from "./db";
-import { currentSession } from "./session";
-
-async function call(db: ChalanDb, path: string, init: RequestInit): Promise<unknown> {
-  const session = await currentSession(db);
-  if (!session) throw new Error("Sign in first (Account).");
-  const res = await fetch(path, {
-    ...init,
-    headers: { ...init.headers, authorization: `Bearer ${session.token}` },
-  });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.detail ?? `HTTP ${res.status}`);
-  return body;
-}
+import { serverCall as call, json } from "./server-call";
 
 /**
- * Adds a supplier on the server (it decides on duplicates and keeps the history) and to this
- * device's cache at once; other devices get it at their next sync.
+ * Adds a supplier (or, given its id, changes one) on the server, which decides on duplicates and
+ * keeps the history, and in this device's cache at once; other devices get it at their next sync.
  */
-export async function addSupplier(db: ChalanDb, form: unknown): Promise<void> {
+export async function saveSupplier(db: ChalanDb, form: unknown, id = uuidv7()): Promise<void> {
   const fields = SupplierFields.parse(form);
-  const id = uuidv7();
-  const saved = await call(db, `/api/suppliers/${id}`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(fields),
-  });
-  await db.suppliers.put(saved as Parameters<typeof db.suppliers.put>[0]);
+  const saved = Supplier.parse(
+    await call(db, `/api/suppliers/${id}`, { method: "PUT", ...json(fields) }),
+  );
+  await db.suppliers.put(saved);
+}
+
+/** Removes a supplier on the server (its invoices keep their names) and from this device's cache. */
+export async function removeSupplier(db: ChalanDb, id: string): Promise<void> {
+  await call(db, `/api/suppliers/${id}`, { method: "DELETE" });
+  await db.suppliers.delete(id);
 }
 
 export interface ImportPreview {
