@@ -91,6 +91,23 @@ export const en = {
     addPageAfterSend: "This invoice is on the server; pages cannot be added to it here yet.",
   },
   checks: { error: "Check:", warning: "Look:", info: "Note:" },
+  approval: {
+    title: "Approve for the books",
+    offline: "Approving needs the server: it checks against all your suppliers and invoices.",
+    notSent: "Approving waits until this invoice and its changes have reached the server.",
+    asking: "Asking the server…",
+    unread: "The server has not finished reading this invoice.",
+    fixFirst: "Fix these first, then approve:",
+    accept: "I have checked: {{warning}}",
+    approve: "Approve",
+    approvedBy: "Approved by {{name}}, {{at}}",
+    someone: "someone no longer in the business",
+    accepted: "Accepted:",
+    supplier: "Supplier: {{name}}",
+    whichSupplier: "Which supplier is “{{name}}”?",
+    pick: "Choose…",
+    thisSupplier: "This is the supplier",
+  },
   suppliers: {
     title: "Suppliers",
     offline:

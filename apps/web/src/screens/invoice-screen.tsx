@@ -11,6 +11,7 @@ import { type EditableField, editableFields } from "../ui/field-text";
 import { useInvoiceKeys } from "../ui/use-invoice-keys";
 import { useLanguage } from "../ui/use-language";
 import { href } from "../ui/use-route";
+import { ApprovalPanel } from "./approval-panel";
 import { ChangeLog } from "./change-log";
 import { FieldEditor } from "./field-editor";
 import { PageViewer } from "./page-viewer";
@@ -128,6 +129,7 @@ export function InvoiceScreen({ id }: { id: string }) {
               />
             ))}
           </form>
+          <ApprovalPanel inv={inv} />
           <ChangeLog invoiceId={id} />
         </div>
       </div>

@@ -1,0 +1,44 @@
+import { ReviewState } from "@chalan/core";
+import type { ChalanDb } from "./db";
+import { json, serverCall } from "./server-call";
+
+/** The server's checks, supplier match and approval of an invoice it holds. */
+export async function fetchReviewState(db: ChalanDb, id: string): Promise<ReviewState> {
+  return ReviewState.parse(await serverCall(db, `/api/invoices/${id}`, {}));
+}
+
+/**
+ * Approves the invoice for the books, accepting the server's warnings in the approver's name. The
+ * server refuses while errors or conflicts stand; once it agrees, this device shows it approved.
+ */
+export async function approveInvoice(
+  db: ChalanDb,
+  id: string,
+  acceptWarnings: boolean,
+): Promise<ReviewState> {
+  const state = ReviewState.parse(
+    await serverCall(db, `/api/invoices/${id}/approve`, {
+      method: "POST",
+      ...json({ acceptWarnings }),
+    }),
+  );
+  await db.invoices.update(id, { status: state.status, reviewReasons: state.reviewReasons });
+  return state;
+}
+
+/**
+ * Names the invoice's supplier. The server learns the invoice's spelling as an alias (so the next
+ * one is matched unasked) and checks the invoice again against that supplier.
+ */
+export async function chooseSupplier(
+  db: ChalanDb,
+  id: string,
+  supplierId: string,
+): Promise<ReviewState> {
+  return ReviewState.parse(
+    await serverCall(db, `/api/invoices/${id}/supplier`, {
+      method: "POST",
+      ...json({ supplierId }),
+    }),
+  );
+}
