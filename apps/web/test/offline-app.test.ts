@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { dhakaDate } from "@chalan/core";
+import { dhakaDate, ReviewState, uuidv7 } from "@chalan/core";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
@@ -10,6 +10,7 @@ import { grayPixels, measureTilt } from "../../server/src/images/orientation";
 import { onePagePdf } from "../../server/src/images/pdf-test-files";
 import { dbTargets } from "../../server/test/databases";
 import { startTestServer, type TestServer } from "../../server/test/harness";
+import { photograph } from "../../server/test/photograph";
 import { renderInvoiceImage } from "../../server/test/render-invoice";
 import { fieldText, showMoney } from "../src/ui/field-text";
 import { launchChromium } from "./chromium";
@@ -705,6 +706,114 @@ describe("two devices of one business", () => {
         expect(await page.getByTestId("conflict-total").count()).toBe(0);
         expect(await fieldValue(page, "total")).toBe("2,222.00");
       }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 300_000);
+});
+
+describe("checks before the books", () => {
+  it("catches the same paper photographed again on another device; a reviewer names the supplier, accepts a warning and approves", async () => {
+    const paper = await renderInvoiceImage({
+      supplierName: "Meghna Bhandar",
+      invoiceNumber: "MB-2026-0457",
+      issueDate: "2026-11-18",
+      lines: [
+        { description: "Miniket rice 50 kg (bag)", qty: 4, unitPrice: 3_450_00 },
+        { description: "Soybean oil 5 L", qty: 6, unitPrice: 890_00 },
+      ],
+      format: "jpeg",
+    });
+    const scanned = await writeTemp("meghna.jpg", paper.bytes);
+    const retaken = await writeTemp(
+      "meghna-again.jpg",
+      (await photograph(paper.bytes, { degrees: -3, shadow: 0.25 })).photo,
+    );
+    const email = `checks.${Date.now()}@example.com`;
+    const [a, b] = [await launchChromium(await profile()), await launchChromium(await profile())];
+    try {
+      const [pa, pb] = [await a.context.newPage(), await b.context.newPage()];
+      await install(pa);
+      await install(pb);
+      await signIn(pa, "Create a business account", email);
+      await signIn(pb, "Sign in", email);
+      const token = await tokenOf(email);
+      // The business's supplier, who usually charges 7.5% VAT; the paper calls it "Meghna Bhandar".
+      const supplierId = uuidv7();
+      await server.api("PUT", `/api/suppliers/${supplierId}`, token, {
+        name: "Meghna Stores",
+        nameBn: "মেঘনা স্টোর্স",
+        usualVatRate: 0.075,
+      });
+
+      const capture = async (page: Page, file: string) => {
+        await page.goto(`${net.url}/#/capture`);
+        await page.getByTestId("capture-files").setInputFiles(file);
+        await page.waitForURL(/#\/invoice\//);
+        const id = page.url().split("/").pop() as string;
+        await page.getByTestId("place").filter({ hasText: "On the server" }).waitFor();
+        return server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
+      };
+      const first = await capture(pa, scanned);
+      const second = await capture(pb, retaken);
+      expect(first.checks.map((c) => c.check)).not.toContain("duplicate-number");
+      const dup = second.checks.find((c) => c.check === "duplicate-number");
+      expect(dup?.message.en).toContain(first.id);
+      expect(second.status).toBe("needs_review");
+
+      // The desk's own checks say so too, once it has heard of the phone's invoice (next sync).
+      await pb.reload();
+      await pb.goto(`${net.url}/#/review`);
+      const item = pb.getByTestId(`review-${second.id}`);
+      await item
+        .getByTestId("review-check")
+        .filter({ hasText: `already in Chalan (${first.id})` })
+        .waitFor({ timeout: 60_000 });
+      expect(await pb.getByTestId(`review-${first.id}`).count()).toBe(0);
+      await pb.setViewportSize(PHONE);
+      await pb.screenshot({ path: path.join(SCREENSHOTS, "en-phone-review-duplicate.png") });
+      // It cannot be approved while it is a duplicate.
+      await pb.goto(`${net.url}/#/invoice/${second.id}`);
+      await pb
+        .getByTestId("approval-errors")
+        .filter({ hasText: `already in Chalan (${first.id})` })
+        .waitFor();
+      expect(await pb.getByTestId("approve").count()).toBe(0);
+
+      // On the phone: the server could not tell who "Meghna Bhandar" is; the reviewer names it.
+      await pa.goto(`${net.url}/#/invoice/${first.id}`);
+      const panel = pa.getByTestId("approval");
+      const choice = panel.getByTestId("supplier-choice");
+      await choice.waitFor();
+      expect(await choice.locator("option").nth(1).textContent()).toBe(
+        "Meghna Stores (মেঘনা স্টোর্স)",
+      );
+      await choice.selectOption(supplierId);
+      await panel.getByRole("button", { name: "This is the supplier" }).click();
+      await panel.getByTestId("matched-supplier").filter({ hasText: "Meghna Stores" }).waitFor();
+      // Now matched, its usual VAT applies: a warning to accept before approving.
+      const warning = panel.locator("label.accept-warning", {
+        hasText: "Meghna Stores usually charges 7.5% VAT; this invoice says 15%.",
+      });
+      await warning.waitFor();
+      expect(await panel.getByTestId("approve").isDisabled()).toBe(true);
+      await warning.locator("input").check();
+      await panel.getByTestId("approve").click();
+      await panel.getByTestId("approved").filter({ hasText: "Approved by Rina Das" }).waitFor();
+      await pa.setViewportSize(PHONE);
+      await panel.scrollIntoViewIfNeeded();
+      await pa.screenshot({ path: path.join(SCREENSHOTS, "en-phone-approved.png") });
+
+      const approved = ReviewState.parse(
+        await (await server.api("GET", `/api/invoices/${first.id}`, token)).json(),
+      );
+      expect(approved.status).toBe("approved");
+      expect(approved.approval?.acceptedWarnings.map((w) => w.check)).toEqual(["vat-rate-usual"]);
+      const { suppliers } = (await (await server.api("GET", "/api/suppliers", token)).json()) as {
+        suppliers: { id: string; aliases: string[] }[];
+      };
+      expect(suppliers.find((s) => s.id === supplierId)?.aliases).toContain("Meghna Bhandar");
     } finally {
       await a.close();
       await b.close();
