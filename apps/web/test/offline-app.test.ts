@@ -697,9 +697,18 @@ describe("two devices of one business", () => {
         .getByTestId(`review-${id}`)
         .getByRole("button", { name: /2,222\.00/ })
         .click();
-      await pa.getByTestId("review-empty").waitFor();
+      // Settled on both; the invoice still waits, since 2,222.00 is not what its lines add up to.
+      const settled = async (page: Page) => {
+        const item = page.getByTestId(`review-${id}`);
+        await item.getByTestId("conflict-total").waitFor({ state: "detached", timeout: 60_000 });
+        await item
+          .getByTestId("review-check")
+          .filter({ hasText: "but the total says ৳2,222.00" })
+          .waitFor();
+      };
+      await settled(pa);
       await online(b);
-      await pb.getByTestId("review-empty").waitFor({ timeout: 60_000 });
+      await settled(pb);
       for (const page of [pa, pb]) {
         await page.goto(`${net.url}/${invoiceUrl}`);
         await page.locator("#field-total").waitFor();
