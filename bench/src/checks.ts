@@ -17,6 +17,28 @@ export interface ChecksResult {
   secondsToImport: number;
 }
 
+/** A page print with inked cells scattered at random (seeded), as pagePrint writes them. */
+function randomPrint(seed: number): { cells: string; inked: number } {
+  let r = seed + 1;
+  const rand = () => {
+    r = (r * 48_271) % 2_147_483_647;
+    return r / 2_147_483_647;
+  };
+  const share = (400 + rand() * 500) / 12_960;
+  let cells = "";
+  let inked = 0;
+  for (let i = 0; i < 12_960 / 4; i++) {
+    let nibble = 0;
+    for (let k = 0; k < 4; k++) {
+      const bit = rand() < share ? 1 : 0;
+      inked += bit;
+      nibble = nibble * 2 + bit;
+    }
+    cells += nibble.toString(16);
+  }
+  return { cells, inked };
+}
+
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0) * 10) / 10;
@@ -77,6 +99,14 @@ export async function benchChecks(
       `INSERT INTO invoices (org_id, id, status, submitter_name, submitter_email, uploaded_by, fields)
        VALUES ($1, $2, 'extracted', 'Karim', 'k@example.com', $3, $4)`,
       [orgId, id, userId, JSON.stringify(fields)],
+    );
+    // Its page, with a print as inked as a printed invoice's (400-900 of 12,960 cells), so the
+    // search for the same paper compares as many pages as it would.
+    const print = randomPrint(i);
+    await server.pool.query(
+      `INSERT INTO invoice_pages (org_id, invoice_id, page_no, sha256, mime, byte_size, print, inked)
+       VALUES ($1, $2, 1, $3, 'image/jpeg', 250000, $4, $5)`,
+      [orgId, id, i.toString(16).padStart(64, "0"), print.cells, print.inked],
     );
   }
 
