@@ -77,10 +77,11 @@ export interface CheckContext {
 }
 
 /**
- * A re-photo of the same paper lands within this print distance of the first photo. Measured on
- * rendered invoices photographed twice (turned, shadowed, dimmed): re-photos 0.005-0.008 apart;
- * other invoices of the same layout from 0.006 (only figures differ) to 0.03, median 0.016. So a
- * close print counts only where nothing read on the two invoices differs.
+ * A re-photo of the same paper lands within this print distance of the first photo. Measured on the
+ * pages as the server reads them (levelled, ruled lines erased) of rendered invoices, scanned and
+ * photographed twice (turned, shadowed, dimmed): the same paper 0.000 apart; other invoices of one
+ * layout 0.002 (one line each, other names) to 0.31; without erasing lines, re-photos up to 0.008.
+ * So a close print counts only where nothing read on the two invoices differs.
  */
 export const SAME_PAGE_DISTANCE = 0.012;
 /** An invoice more than this many times the supplier's median is worth a second look… */
@@ -348,8 +349,8 @@ function duplicateChecks(v: Values, ctx: CheckContext): Finding[] {
       );
     }
     const mine = ctx.pagePrints ?? [];
-    const samePage = (o.pagePrints ?? []).some((p) =>
-      mine.some((m) => pagePrintDistance(p, m) <= SAME_PAGE_DISTANCE),
+    const samePage = mine.some((m) =>
+      (o.pagePrints ?? []).some((p) => pagePrintDistance(m, p) <= SAME_PAGE_DISTANCE),
     );
     if (samePage && !readsDifferently(v, o)) {
       out.push(
