@@ -111,7 +111,8 @@ export async function benchChecks(
   }
 
   const ms: number[] = [];
-  for (const id of ids.slice(0, 300)) {
+  // The latest invoices: each has the whole year before it to be a duplicate of.
+  for (const id of ids.slice(-300)) {
     const t = performance.now();
     await checkOnServer(server.pool, orgId, id, fieldsOf.get(id) as InvoiceFields);
     ms.push(performance.now() - t);
