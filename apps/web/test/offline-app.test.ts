@@ -590,18 +590,44 @@ describe("suppliers", () => {
       await form.locator("[name=usualVatRate]").fill("5");
       await form.getByRole("button").click();
       await list.filter({ hasText: "Surma Foods" }).waitFor();
+
+      // Meghna's address and another spelling added; what the form leaves alone is kept.
+      await list
+        .locator("tr", { hasText: "Meghna Stores" })
+        .getByRole("button", { name: "Edit" })
+        .click();
+      await form.getByRole("heading", { name: "Change Meghna Stores" }).waitFor();
+      expect(await form.locator("[name=usualVatRate]").inputValue()).toBe("15");
+      await form.locator("[name=address]").fill("12 Chawkbazar, Chattogram");
+      await form.locator("[name=aliases]").fill("Meghna Store Ctg");
+      await form.getByRole("button", { name: "Save supplier" }).click();
+      await list.filter({ hasText: "Also written: Meghna Store Ctg" }).waitFor();
+      // Jamuna removed, after saying what that means.
+      page.once("dialog", (d) => void d.accept());
+      await list
+        .locator("tr", { hasText: "Jamuna Hardware" })
+        .getByRole("button", { name: "Remove" })
+        .click();
+      await list.filter({ hasNotText: "Jamuna Hardware" }).waitFor();
       await page.setViewportSize(PHONE);
       await page.screenshot({
         path: path.join(SCREENSHOTS, "en-phone-suppliers.png"),
         fullPage: true,
       });
       const res = await server.api("GET", "/api/suppliers", await tokenOf(email));
-      const { suppliers } = (await res.json()) as { suppliers: { name: string; bin?: string }[] };
+      const { suppliers } = (await res.json()) as {
+        suppliers: { name: string; bin?: string; address?: string; aliases: string[] }[];
+      };
       expect(suppliers.map((s) => [s.name, s.bin])).toEqual([
-        ["Jamuna Hardware", "0012345670102"],
         ["Meghna Stores", "0012345670101"],
         ["Surma Foods", "0012345670103"],
       ]);
+      expect(suppliers[0]).toMatchObject({
+        nameBn: "মেঘনা স্টোর্স",
+        usualVatRate: 0.15,
+        address: "12 Chawkbazar, Chattogram",
+        aliases: ["Meghna Store Ctg"],
+      });
     } finally {
       await chrome.close();
     }

@@ -16,11 +16,29 @@ function formFields(form: HTMLFormElement, editing?: Supplier): Record<string, u
   for (const [k, v] of new FormData(form)) {
     const text = String(v).trim();
     delete out[k];
-    if (text === "") continue;
-    out[k] = k === "usualVatRate" ? Number(text) / 100 : text;
+    if (k === "aliases") {
+      out[k] = text
+        .split("\n")
+        .map((a) => a.trim())
+        .filter(Boolean);
+    } else if (text !== "") {
+      out[k] = k === "usualVatRate" ? Number(text) / 100 : text;
+    }
   }
   return out;
 }
+
+/** The form's plain text inputs, beyond name and VAT rate: each a supplier field of the same name. */
+const TEXT_INPUTS = [
+  ["nameBn", {}],
+  ["bin", { inputMode: "numeric" }],
+  ["tin", { inputMode: "numeric" }],
+  ["phone", { inputMode: "tel" }],
+  ["address", {}],
+  ["payment", {}],
+  ["category", {}],
+  ["ledger", {}],
+] as const;
 
 const percent = (rate: number | undefined) =>
   rate === undefined ? "" : String(Math.round(rate * 1000) / 10);
@@ -78,7 +96,6 @@ export function SuppliersScreen() {
             <th>{t("suppliers.name")}</th>
             <th>{t("suppliers.bin")}</th>
             <th>{t("suppliers.vat")}</th>
-            <th />
           </tr>
         </thead>
         <tbody>
@@ -92,27 +109,27 @@ export function SuppliersScreen() {
                     {t("suppliers.aliases", { names: s.aliases.join(", ") })}
                   </div>
                 )}
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={!online}
+                    onClick={() => setEditing(s)}
+                  >
+                    {t("suppliers.edit")}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={!online}
+                    onClick={() => remove(s)}
+                  >
+                    {t("suppliers.remove")}
+                  </button>
+                </div>
               </td>
               <td>{s.bin ?? "—"}</td>
               <td>{s.usualVatRate === undefined ? "—" : `${percent(s.usualVatRate)}%`}</td>
-              <td>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={!online}
-                  onClick={() => setEditing(s)}
-                >
-                  {t("suppliers.edit")}
-                </button>{" "}
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={!online}
-                  onClick={() => remove(s)}
-                >
-                  {t("suppliers.remove")}
-                </button>
-              </td>
             </tr>
           ))}
         </tbody>
@@ -125,17 +142,12 @@ export function SuppliersScreen() {
           {t("suppliers.name")}{" "}
           <input name="name" required maxLength={200} defaultValue={editing?.name} />
         </label>
-        <label>
-          {t("suppliers.nameBn")}{" "}
-          <input name="nameBn" maxLength={200} defaultValue={editing?.nameBn} />
-        </label>
-        <label>
-          {t("suppliers.bin")} <input name="bin" inputMode="numeric" defaultValue={editing?.bin} />
-        </label>
-        <label>
-          {t("suppliers.phone")}{" "}
-          <input name="phone" inputMode="tel" defaultValue={editing?.phone} />
-        </label>
+        {TEXT_INPUTS.map(([field, props]) => (
+          <label key={field}>
+            {t(`suppliers.${field}`)}{" "}
+            <input name={field} maxLength={500} defaultValue={editing?.[field]} {...props} />
+          </label>
+        ))}
         <label>
           {t("suppliers.vat")}{" "}
           <input
@@ -143,6 +155,10 @@ export function SuppliersScreen() {
             inputMode="decimal"
             defaultValue={percent(editing?.usualVatRate)}
           />
+        </label>
+        <label>
+          {t("suppliers.aliasesInput")}{" "}
+          <textarea name="aliases" rows={2} defaultValue={editing?.aliases.join("\n")} />
         </label>
         <button type="submit" disabled={!online}>
           {t("suppliers.save")}
