@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import type { FieldValues, InvoiceFields } from "./invoice";
+import { defaultLedgerMapping, LedgerMapping } from "./ledger-mapping";
+import { purchaseVoucher, VoucherError } from "./purchase-voucher";
+import type { Supplier } from "./supplier";
+
+const id = "0192f5a4-7c1e-7000-8000-000000000457";
+function fields(over: Partial<FieldValues> = {}): InvoiceFields {
+  const values: Partial<FieldValues> = {
+    supplierName: "M/S Meghna Bhandar",
+    invoiceNumber: "MB-2026-0457",
+    issueDate: "2026-11-18",
+    subtotal: 1_91_40_00,
+    vatRate: 0.15,
+    vat: 28_71_00,
+    total: 2_20_11_00,
+    ...over,
+  };
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([k, value]) => [k, { value, confidence: 1, provenance: "human" }]),
+  ) as InvoiceFields;
+}
+const meghna: Supplier = {
+  id: "s1",
+  name: "Meghna Stores",
+  aliases: [],
+  ledger: "Meghna Stores (Ctg)",
+};
+const sum = (v: { entries: { amount: number }[] }) => v.entries.reduce((s, e) => s + e.amount, 0);
+
+describe("purchaseVoucher", () => {
+  it("credits the supplier's ledger with the total, debits input VAT and the purchase ledger", () => {
+    const v = purchaseVoucher({ id, version: 1, fields: fields() }, meghna, defaultLedgerMapping);
+    expect(v).toMatchObject({
+      invoiceId: id,
+      version: 1,
+      date: "2026-11-18",
+      reference: "MB-2026-0457",
+      party: "Meghna Stores (Ctg)",
+      total: 2_20_11_00,
+    });
+    expect(v.entries).toEqual([
+      { kind: "party", ledger: "Meghna Stores (Ctg)", amount: -2_20_11_00 },
+      { kind: "expense", ledger: "Purchase Accounts", amount: 1_91_40_00 },
+      { kind: "vat", ledger: "Input VAT", amount: 28_71_00 },
+    ]);
+    expect(v.narration).toBe(`Invoice MB-2026-0457 from M/S Meghna Bhandar (Chalan ${id})`);
+  });
+
+  it("balances to the poisha with a discount and odd VAT, and uses the category's ledger", () => {
+    const mapping = LedgerMapping.parse({ categoryLedgers: { Packaging: "Packing Materials" } });
+    const v = purchaseVoucher(
+      {
+        id,
+        version: 2,
+        fields: fields({ subtotal: 10_000_33, discount: 500_00, vat: 712_52, total: 10_212_85 }),
+      },
+      { ...meghna, ledger: undefined, category: "Packaging" },
+      mapping,
+    );
+    expect(sum(v)).toBe(0);
+    expect(v.party).toBe("Meghna Stores");
+    expect(v.entries[1]).toEqual({
+      kind: "expense",
+      ledger: "Packing Materials",
+      amount: 10_212_85 - 712_52,
+    });
+  });
+
+  it("takes an unmatched supplier's name as written, and leaves out VAT that is not there", () => {
+    const v = purchaseVoucher(
+      { id, version: 1, fields: fields({ vat: undefined, vatRate: undefined, total: 5_000_00 }) },
+      undefined,
+      defaultLedgerMapping,
+    );
+    expect(v.entries).toEqual([
+      { kind: "party", ledger: "M/S Meghna Bhandar", amount: -5_000_00 },
+      { kind: "expense", ledger: "Purchase Accounts", amount: 5_000_00 },
+    ]);
+  });
+
+  it("refuses an invoice the books cannot take, saying what is missing", () => {
+    const without = fields();
+    delete without.issueDate;
+    delete without.total;
+    expect(() =>
+      purchaseVoucher({ id, version: 1, fields: without }, meghna, defaultLedgerMapping),
+    ).toThrow(new VoucherError("The invoice has no issue date, total: the books need it."));
+    expect(() =>
+      purchaseVoucher(
+        { id, version: 1, fields: fields({ vat: 3_00_00_00 }) },
+        meghna,
+        defaultLedgerMapping,
+      ),
+    ).toThrow(/VAT .* is more than the total/);
+  });
+});

@@ -1,0 +1,162 @@
+import { escapeHtml } from "./html";
+import type { PurchaseVoucher } from "./purchase-voucher";
+
+/*
+ * Tally's XML interface (TallyPrime, and Tally.ERP 9 from release 5.4): requests in the documented
+ * "VERSION 1" envelope; sources and the details relied on are in docs/tally.md.
+ */
+
+/** A ledger the books must have before a voucher can name it. */
+export interface TallyLedger {
+  name: string;
+  /** Its group in Tally: "Sundry Creditors" for a supplier. */
+  parent: string;
+}
+
+// XML 1.0 allows none of the C0 controls but tab and line breaks: OCR'd text can hold them.
+const text = (s: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  escapeHtml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ""));
+const tallyDate = (iso: string) => iso.replaceAll("-", "");
+/** Poisha as Tally writes amounts: taka with two decimals, sign first. */
+const amount = (poisha: number) => {
+  const abs = Math.abs(poisha);
+  return `${poisha < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+};
+
+/** The voucher's key in Tally: posting it again, or an amendment, alters it instead of adding one. */
+export const tallyRemoteId = (invoiceId: string) => `chalan-${invoiceId}`;
+
+function envelope(id: "All Masters" | "Vouchers", company: string | undefined, body: string) {
+  return [
+    "<ENVELOPE>",
+    "<HEADER><VERSION>1</VERSION><TALLYREQUEST>Import</TALLYREQUEST><TYPE>Data</TYPE>",
+    `<ID>${id}</ID></HEADER>`,
+    "<BODY><DESC><STATICVARIABLES>",
+    company ? `<SVCURRENTCOMPANY>${text(company)}</SVCURRENTCOMPANY>` : "",
+    "</STATICVARIABLES></DESC>",
+    `<DATA><TALLYMESSAGE xmlns:UDF="TallyUDF">${body}</TALLYMESSAGE></DATA>`,
+    "</BODY></ENVELOPE>",
+  ].join("\n");
+}
+
+/** Creates the ledgers (suppliers, mostly) the vouchers to follow will name. */
+export function tallyLedgersEnvelope(ledgers: TallyLedger[], company?: string): string {
+  const body = ledgers
+    .map(
+      (l) =>
+        `<LEDGER NAME="${text(l.name)}" ACTION="Create"><NAME.LIST><NAME>${text(l.name)}</NAME></NAME.LIST>` +
+        `<PARENT>${text(l.parent)}</PARENT><ISBILLWISEON>Yes</ISBILLWISEON></LEDGER>`,
+    )
+    .join("\n");
+  return envelope("All Masters", company, body);
+}
+
+/**
+ * Purchase vouchers in accounting voucher view. A debit is `ISDEEMEDPOSITIVE` Yes with a negative
+ * amount, a credit No with a positive one (Tally's convention); the supplier's line carries the bill
+ * (a new reference, the invoice number) so it shows among what is owed to them. The first version
+ * is created, an amendment alters the same voucher (found by its REMOTEID).
+ */
+export function tallyVouchersEnvelope(vouchers: PurchaseVoucher[], company?: string): string {
+  const body = vouchers
+    .map((v) => {
+      const entries = v.entries
+        .map((e) => {
+          const party = e.kind === "party";
+          const bill =
+            party && v.reference
+              ? `<BILLALLOCATIONS.LIST><NAME>${text(v.reference)}</NAME><BILLTYPE>New Ref</BILLTYPE><AMOUNT>${amount(-e.amount)}</AMOUNT></BILLALLOCATIONS.LIST>`
+              : "";
+          const centre =
+            v.costCentre && !party
+              ? `<CATEGORYALLOCATIONS.LIST><CATEGORY>Primary Cost Category</CATEGORY><COSTCENTREALLOCATIONS.LIST><NAME>${text(v.costCentre)}</NAME><AMOUNT>${amount(-e.amount)}</AMOUNT></COSTCENTREALLOCATIONS.LIST></CATEGORYALLOCATIONS.LIST>`
+              : "";
+          return [
+            "<ALLLEDGERENTRIES.LIST>",
+            `<LEDGERNAME>${text(e.ledger)}</LEDGERNAME>`,
+            `<ISDEEMEDPOSITIVE>${e.amount > 0 ? "Yes" : "No"}</ISDEEMEDPOSITIVE>`,
+            `<ISPARTYLEDGER>${party ? "Yes" : "No"}</ISPARTYLEDGER>`,
+            `<AMOUNT>${amount(-e.amount)}</AMOUNT>${bill}${centre}`,
+            "</ALLLEDGERENTRIES.LIST>",
+          ].join("");
+        })
+        .join("\n");
+      const action = v.version > 1 ? "Alter" : "Create";
+      return [
+        `<VOUCHER REMOTEID="${tallyRemoteId(v.invoiceId)}" VCHTYPE="Purchase" ACTION="${action}" OBJVIEW="Accounting Voucher View">`,
+        `<DATE>${tallyDate(v.date)}</DATE>`,
+        "<VOUCHERTYPENAME>Purchase</VOUCHERTYPENAME>",
+        v.reference ? `<VOUCHERNUMBER>${text(v.reference)}</VOUCHERNUMBER>` : "",
+        v.reference
+          ? `<REFERENCE>${text(v.reference)}</REFERENCE><REFERENCEDATE>${tallyDate(v.date)}</REFERENCEDATE>`
+          : "",
+        `<PARTYLEDGERNAME>${text(v.party)}</PARTYLEDGERNAME>`,
+        `<NARRATION>${text(v.narration)}</NARRATION>`,
+        "<PERSISTEDVIEW>Accounting Voucher View</PERSISTEDVIEW><ISINVOICE>No</ISINVOICE>",
+        entries,
+        "</VOUCHER>",
+      ]
+        .filter(Boolean)
+        .join("\n");
+    })
+    .join("\n");
+  return envelope("Vouchers", company, body);
+}
+
+/** What Tally said to an import. */
+export interface TallyImportResult {
+  created: number;
+  altered: number;
+  ignored: number;
+  errors: number;
+  exceptions: number;
+  /** Each LINEERROR, unescaped: why Tally refused a line ("Ledger 'X' does not exist!"). */
+  lineErrors: string[];
+  /** Tally's own id of the last voucher imported, when it says. */
+  lastVoucherId?: string;
+}
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/**
+ * Reads Tally's answer to an import, whichever wrapper its version uses (a bare RESPONSE, or
+ * ENVELOPE/BODY/DATA/IMPORTRESULT); counters missing count 0. Tally writes `&#4;` in places, which
+ * XML forbids, so the answer is read by its tags rather than by a strict parser.
+ */
+export function parseTallyImportResult(xml: string): TallyImportResult {
+  const clean = xml.replace(/&#4;/g, "");
+  const count = (tag: string) => {
+    const m = new RegExp(`<${tag}>\\s*(-?\\d+)\\s*</${tag}>`).exec(clean);
+    return m ? Number(m[1]) : 0;
+  };
+  const lineErrors = [...clean.matchAll(/<LINEERROR>([\s\S]*?)<\/LINEERROR>/g)].map((m) =>
+    unescapeXml((m[1] ?? "").trim()),
+  );
+  const last = /<LASTVCHID>\s*(\d+)\s*<\/LASTVCHID>/.exec(clean)?.[1];
+  return {
+    created: count("CREATED"),
+    altered: count("ALTERED"),
+    ignored: count("IGNORED"),
+    errors: count("ERRORS"),
+    exceptions: count("EXCEPTIONS"),
+    lineErrors,
+    ...(last && last !== "0" && { lastVoucherId: last }),
+  };
+}
+
+/**
+ * Whether an import took: something created or altered, and no line refused. A LINEERROR can come
+ * with every counter at 0, and EXCEPTIONS with no reason, so both count as refusals.
+ */
+export function tallyImportTook(r: TallyImportResult): boolean {
+  return (
+    r.created + r.altered > 0 && r.errors === 0 && r.exceptions === 0 && r.lineErrors.length === 0
+  );
+}
