@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "./csv";
+import { parseCsv, toCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("reads quoted commas, doubled quotes, line breaks in cells, a BOM and CRLF", () => {
@@ -14,5 +14,24 @@ describe("parseCsv", () => {
 
   it("keeps blank lines as rows and a last line without a line end", () => {
     expect(parseCsv("a,b\n\nc,d")).toEqual([["a", "b"], [""], ["c", "d"]]);
+  });
+});
+
+describe("toCsv", () => {
+  it("quotes what must be quoted, defuses formulas, and reads back", () => {
+    const rows = [
+      ["supplier", "note", "amount"],
+      ["Meghna, Ltd.", '=HYPERLINK("x")', "22011.05"],
+      ["মেঘনা", "two\nlines", "-x"],
+    ];
+    const text = toCsv(rows);
+    expect(text).toBe(
+      'supplier,note,amount\r\n"Meghna, Ltd.","\'=HYPERLINK(""x"")",22011.05\r\nমেঘনা,"two\nlines",\'-x\r\n',
+    );
+    expect(parseCsv(text).slice(0, 3)).toEqual([
+      rows[0],
+      ["Meghna, Ltd.", '\'=HYPERLINK("x")', "22011.05"],
+      ["মেঘনা", "two\nlines", "'-x"],
+    ]);
   });
 });

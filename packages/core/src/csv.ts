@@ -35,3 +35,14 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** RFC 4180 quoting, and a leading `'` so spreadsheets do not run OCR'd text as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Rows as CSV text with CRLF line ends, each cell quoted where it must be. */
+export function toCsv(rows: string[][]): string {
+  return rows.map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
+}

@@ -1,3 +1,4 @@
+import { formatDecimalTaka } from "./money";
 import type { PurchaseVoucher, VoucherEntry } from "./purchase-voucher";
 
 const ROOT: Record<VoucherEntry["kind"], string> = {
@@ -10,10 +11,7 @@ const ROOT: Record<VoucherEntry["kind"], string> = {
 // a comment. Ledger names are the business's own (or OCR'd), so they are made safe.
 const safe = (name: string) => name.replace(/[:;]/g, "-").replace(/\s+/g, " ").trim() || "unnamed";
 const account = (e: VoucherEntry) => `${ROOT[e.kind]}:${safe(e.ledger)}`;
-const bdt = (poisha: number) => {
-  const abs = Math.abs(poisha);
-  return `BDT ${poisha < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-};
+const bdt = (poisha: number) => `BDT ${formatDecimalTaka(poisha)}`;
 
 /**
  * The vouchers as a plain-text hledger/ledger journal: every account and the commodity declared

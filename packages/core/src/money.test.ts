@@ -125,5 +125,8 @@ describe("formatDecimalTaka", () => {
   it("writes plain decimal taka", () => {
     expect(formatDecimalTaka(1190000)).toBe("11900.00");
     expect(formatDecimalTaka(7)).toBe("0.07");
+    // Credits in vouchers and journals are negative.
+    expect(formatDecimalTaka(-2201105)).toBe("-22011.05");
+    expect(() => formatDecimalTaka(1.5)).toThrow(RangeError);
   });
 });

@@ -111,8 +111,8 @@ export function formatTaka(poisha: number, opts: { digits?: "latn" | "beng" } = 
   return opts.digits === "beng" ? toBanglaDigits(text) : text;
 }
 
-/** `11900.00`: plain decimal taka for spreadsheets and accounting imports. */
+/** `11900.00`, `-11900.00`: plain decimal taka for spreadsheets and accounting imports. */
 export function formatDecimalTaka(poisha: number): string {
-  const { whole, fraction } = splitPoisha(poisha);
-  return `${whole}.${fraction}`;
+  const { whole, fraction } = splitPoisha(Math.abs(poisha));
+  return `${poisha < 0 ? "-" : ""}${whole}.${fraction}`;
 }

@@ -1,3 +1,4 @@
+import { toCsv } from "./csv";
 import { dhakaDate, monthName, monthRange } from "./dates";
 import { escapeHtml, oneLine } from "./html";
 import { type EmailContent, UNKNOWN_SUPPLIER } from "./invoice-email";
@@ -108,12 +109,6 @@ const CSV_HEADER = [
   "status",
 ];
 
-/** RFC 4180 quoting, and a leading `'` so spreadsheets do not run OCR'd text as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** The invoice list as CSV (CRLF line ends), money in decimal taka, blank where unknown. */
 export function invoicesCsv(invoices: ReportInvoice[]): string {
   const money = (poisha: number | null) => (poisha === null ? "" : formatDecimalTaka(poisha));
@@ -127,7 +122,7 @@ export function invoicesCsv(invoices: ReportInvoice[]): string {
     money(inv.vat),
     inv.status,
   ]);
-  return [CSV_HEADER, ...rows].map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
+  return toCsv([CSV_HEADER, ...rows]);
 }
 
 /** The monthly email: headline figures, then spend by supplier. */

@@ -1,4 +1,5 @@
 import { escapeHtml } from "./html";
+import { formatDecimalTaka } from "./money";
 import type { PurchaseVoucher } from "./purchase-voucher";
 
 /*
@@ -18,11 +19,8 @@ const text = (s: string) =>
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   escapeHtml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ""));
 const tallyDate = (iso: string) => iso.replaceAll("-", "");
-/** Poisha as Tally writes amounts: taka with two decimals, sign first. */
-const amount = (poisha: number) => {
-  const abs = Math.abs(poisha);
-  return `${poisha < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-};
+/** Tally writes amounts as taka with two decimals, sign first. */
+const amount = formatDecimalTaka;
 
 /** The voucher's key in Tally: posting it again, or an amendment, alters it instead of adding one. */
 export const tallyRemoteId = (invoiceId: string) => `chalan-${invoiceId}`;
