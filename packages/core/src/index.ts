@@ -1,3 +1,4 @@
+export * from "./accounting-export";
 export * from "./amount-in-words";
 export * from "./api";
 export * from "./bangla-digits";

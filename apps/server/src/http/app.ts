@@ -6,6 +6,7 @@ import { type AuthContext, resolveToken } from "../auth/tokens";
 import type { BlobStore } from "../blobs/blob-store";
 import type { Config } from "../config";
 import { Problem } from "./problem";
+import { accountingRoutes } from "./routes/accounting-routes";
 import { authRoutes } from "./routes/auth-routes";
 import { invoiceRoutes } from "./routes/invoice-routes";
 import { supplierRoutes } from "./routes/supplier-routes";
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(invoiceRoutes, deps);
   await app.register(supplierRoutes, deps);
   await app.register(syncRoutes, deps);
+  await app.register(accountingRoutes, deps);
   await app.register(webRoutes);
   return app;
 }
