@@ -43,7 +43,7 @@ describe("purchaseVoucher", () => {
     });
     expect(v.entries).toEqual([
       { kind: "party", ledger: "Meghna Stores (Ctg)", amount: -2_20_11_00 },
-      { kind: "expense", ledger: "Purchase Accounts", amount: 1_91_40_00 },
+      { kind: "expense", ledger: "Purchase", amount: 1_91_40_00 },
       { kind: "vat", ledger: "Input VAT", amount: 28_71_00 },
     ]);
     expect(v.narration).toBe(`Invoice MB-2026-0457 from M/S Meghna Bhandar (Chalan ${id})`);
@@ -77,7 +77,7 @@ describe("purchaseVoucher", () => {
     );
     expect(v.entries).toEqual([
       { kind: "party", ledger: "M/S Meghna Bhandar", amount: -5_000_00 },
-      { kind: "expense", ledger: "Purchase Accounts", amount: 5_000_00 },
+      { kind: "expense", ledger: "Purchase", amount: 5_000_00 },
     ]);
   });
 

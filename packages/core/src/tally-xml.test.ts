@@ -1,5 +1,6 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
+import { defaultLedgerMapping } from "./ledger-mapping";
 import type { PurchaseVoucher } from "./purchase-voucher";
 import {
   parseTallyImportResult,
@@ -7,6 +8,7 @@ import {
   tallyLedgersEnvelope,
   tallyRemoteId,
   tallyVouchersEnvelope,
+  voucherLedgers,
 } from "./tally-xml";
 
 const id = "0192f5a4-7c1e-7000-8000-000000000457";
@@ -49,7 +51,7 @@ const textOf = (e: Element, path: string) => child(e, path).textContent;
 
 describe("Tally XML", () => {
   it("wraps vouchers in the documented import envelope (VERSION 1, Import, Data, ID Vouchers)", () => {
-    const root = parse(tallyVouchersEnvelope([voucher], "Rahman Traders"));
+    const root = parse(tallyVouchersEnvelope([{ voucher, action: "Create" }], "Rahman Traders"));
     expect(root.nodeName).toBe("ENVELOPE");
     expect(textOf(root, "HEADER/VERSION")).toBe("1");
     expect(textOf(root, "HEADER/TALLYREQUEST")).toBe("Import");
@@ -68,11 +70,15 @@ describe("Tally XML", () => {
     expect(textOf(v, "REFERENCE")).toBe("MB-2026/0457");
     expect(textOf(v, "PARTYLEDGERNAME")).toBe("Meghna & Sons <Ctg>");
     // The control character OCR left in is dropped; Bengali stays as written.
-    expect(textOf(v, "NARRATION")).toBe("Invoice MB-2026/0457 from মেঘনা ভান্ডার");
+    // (with the version, so a re-read shows which one Tally holds).
+    expect(textOf(v, "NARRATION")).toBe("Invoice MB-2026/0457 from মেঘনা ভান্ডার [v1]");
   });
 
   it("writes debits as deemed positive with negative amounts and credits the other way, summing to 0", () => {
-    const v = child(parse(tallyVouchersEnvelope([voucher])), "BODY/DATA/TALLYMESSAGE/VOUCHER");
+    const v = child(
+      parse(tallyVouchersEnvelope([{ voucher, action: "Create" }])),
+      "BODY/DATA/TALLYMESSAGE/VOUCHER",
+    );
     const lines = all(v, "ALLLEDGERENTRIES.LIST").map((e) => ({
       ledger: textOf(e, "LEDGERNAME"),
       deemedPositive: textOf(e, "ISDEEMEDPOSITIVE"),
@@ -97,15 +103,26 @@ describe("Tally XML", () => {
 
   it("alters the same voucher for an amendment", () => {
     const v = child(
-      parse(tallyVouchersEnvelope([{ ...voucher, version: 2 }])),
+      parse(tallyVouchersEnvelope([{ voucher: { ...voucher, version: 2 }, action: "Alter" }])),
       "BODY/DATA/TALLYMESSAGE/VOUCHER",
     );
     expect(v.getAttribute("ACTION")).toBe("Alter");
     expect(v.getAttribute("REMOTEID")).toBe(tallyRemoteId(id));
+    expect(textOf(v, "NARRATION")).toMatch(/\[v2\]$/);
+  });
+
+  it("names each ledger a voucher needs under its group", () => {
+    expect(voucherLedgers(voucher, defaultLedgerMapping)).toEqual([
+      { name: "Meghna & Sons <Ctg>", parent: "Sundry Creditors", billWise: true },
+      { name: "Purchase Accounts", parent: "Purchase Accounts", billWise: false },
+      { name: "Input VAT", parent: "Duties & Taxes", billWise: false },
+    ]);
   });
 
   it("creates supplier ledgers under their group, bill by bill", () => {
-    const root = parse(tallyLedgersEnvelope([{ name: "Padma & Co", parent: "Sundry Creditors" }]));
+    const root = parse(
+      tallyLedgersEnvelope([{ name: "Padma & Co", parent: "Sundry Creditors", billWise: true }]),
+    );
     expect(textOf(root, "HEADER/ID")).toBe("All Masters");
     const ledger = child(root, "BODY/DATA/TALLYMESSAGE/LEDGER");
     expect(ledger.getAttribute("NAME")).toBe("Padma & Co");

@@ -1,4 +1,5 @@
 import { escapeHtml } from "./html";
+import type { LedgerMapping } from "./ledger-mapping";
 import { formatDecimalTaka } from "./money";
 import type { PurchaseVoucher } from "./purchase-voucher";
 
@@ -12,6 +13,8 @@ export interface TallyLedger {
   name: string;
   /** Its group in Tally: "Sundry Creditors" for a supplier. */
   parent: string;
+  /** Kept bill by bill (a supplier's: what is owed is listed invoice by invoice). */
+  billWise: boolean;
 }
 
 // XML 1.0 allows none of the C0 controls but tab and line breaks: OCR'd text can hold them.
@@ -44,21 +47,43 @@ export function tallyLedgersEnvelope(ledgers: TallyLedger[], company?: string): 
     .map(
       (l) =>
         `<LEDGER NAME="${text(l.name)}" ACTION="Create"><NAME.LIST><NAME>${text(l.name)}</NAME></NAME.LIST>` +
-        `<PARENT>${text(l.parent)}</PARENT><ISBILLWISEON>Yes</ISBILLWISEON></LEDGER>`,
+        `<PARENT>${text(l.parent)}</PARENT><ISBILLWISEON>${l.billWise ? "Yes" : "No"}</ISBILLWISEON></LEDGER>`,
     )
     .join("\n");
   return envelope("All Masters", company, body);
 }
 
+/** The ledgers a voucher names, each under the group Chalan would create it in. */
+export function voucherLedgers(v: PurchaseVoucher, mapping: LedgerMapping): TallyLedger[] {
+  const group = {
+    party: mapping.supplierGroup,
+    expense: mapping.purchaseGroup,
+    vat: mapping.vatGroup,
+  };
+  return v.entries.map((e) => ({
+    name: e.ledger,
+    parent: group[e.kind],
+    billWise: e.kind === "party",
+  }));
+}
+
+/**
+ * A voucher to import: created the first time, altered once Tally has it (an amendment, found by its
+ * REMOTEID).
+ */
+export interface TallyVoucher {
+  voucher: PurchaseVoucher;
+  action: "Create" | "Alter";
+}
+
 /**
  * Purchase vouchers in accounting voucher view. A debit is `ISDEEMEDPOSITIVE` Yes with a negative
  * amount, a credit No with a positive one (Tally's convention); the supplier's line carries the bill
- * (a new reference, the invoice number) so it shows among what is owed to them. The first version
- * is created, an amendment alters the same voucher (found by its REMOTEID).
+ * (a new reference, the invoice number) so it shows among what is owed to them.
  */
-export function tallyVouchersEnvelope(vouchers: PurchaseVoucher[], company?: string): string {
+export function tallyVouchersEnvelope(vouchers: TallyVoucher[], company?: string): string {
   const body = vouchers
-    .map((v) => {
+    .map(({ voucher: v, action }) => {
       const entries = v.entries
         .map((e) => {
           const party = e.kind === "party";
@@ -80,7 +105,6 @@ export function tallyVouchersEnvelope(vouchers: PurchaseVoucher[], company?: str
           ].join("");
         })
         .join("\n");
-      const action = v.version > 1 ? "Alter" : "Create";
       return [
         `<VOUCHER REMOTEID="${tallyRemoteId(v.invoiceId)}" VCHTYPE="Purchase" ACTION="${action}" OBJVIEW="Accounting Voucher View">`,
         `<DATE>${tallyDate(v.date)}</DATE>`,
@@ -90,7 +114,7 @@ export function tallyVouchersEnvelope(vouchers: PurchaseVoucher[], company?: str
           ? `<REFERENCE>${text(v.reference)}</REFERENCE><REFERENCEDATE>${tallyDate(v.date)}</REFERENCEDATE>`
           : "",
         `<PARTYLEDGERNAME>${text(v.party)}</PARTYLEDGERNAME>`,
-        `<NARRATION>${text(v.narration)}</NARRATION>`,
+        `<NARRATION>${text(`${v.narration} [v${v.version}]`)}</NARRATION>`,
         "<PERSISTEDVIEW>Accounting Voucher View</PERSISTEDVIEW><ISINVOICE>No</ISINVOICE>",
         entries,
         "</VOUCHER>",
