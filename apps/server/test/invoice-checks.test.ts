@@ -46,6 +46,26 @@ describe.each(dbTargets())("checks on the server on $name PostgreSQL", (target) 
     expect(dup.checks.find((c) => c.check === "duplicate-number")?.message.bn).toContain(first);
   });
 
+  it("flags the copy captured later even when it reaches the server and is read first", async () => {
+    const token = await server.signup();
+    const { bytes } = await renderInvoiceImage({
+      supplierName: "Rupsha Fish Traders",
+      invoiceNumber: "RF-0091",
+      issueDate: "2026-11-12",
+      format: "jpeg",
+    });
+    // The phone captured first (the smaller id) but was offline; the desk's copy arrived first.
+    const [phone, desk] = [uuidv7(), uuidv7()];
+    const early = await read(token, await upload(token, bytes, desk));
+    expect(early.checks.map((c) => c.check)).not.toContain("duplicate-number");
+    const first = await read(token, await upload(token, bytes, phone));
+    expect(first.checks.map((c) => c.check)).not.toContain("duplicate-number");
+    const again = await server.api("GET", `/api/invoices/${desk}`, token);
+    const copy = (await again.json()) as ApiInvoice;
+    expect(copy.checks.find((c) => c.check === "duplicate-number")?.message.en).toContain(phone);
+    expect(copy.status).toBe("needs_review");
+  });
+
   it("catches a second photo of the same paper invoice, taken askew on a desk", async () => {
     const token = await server.signup();
     const scan = await renderInvoiceImage({

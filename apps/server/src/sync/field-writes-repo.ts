@@ -19,7 +19,7 @@ import {
   tick,
   uuidv7,
 } from "@chalan/core";
-import { checkOnServer } from "../checks/invoice-checks-repo";
+import { checkOnServer, laterLookalikes } from "../checks/invoice-checks-repo";
 import type { Sql } from "../db/sql";
 import { findInvoice, recordEvent, saveChecks, saveFields } from "../invoices/invoice-repo";
 
@@ -175,6 +175,7 @@ async function resolveInvoice(
   invoiceId: string,
   fields: Set<FieldName>,
   read = false,
+  recheckLater = true,
 ): Promise<void> {
   const inv = await findInvoice(tx, orgId, invoiceId, { forUpdate: true });
   if (!inv) return;
@@ -220,6 +221,12 @@ async function resolveInvoice(
     fields: [...fields],
     conflicts,
   });
+  // Copies captured later but read first were checked without this one: check them again.
+  if (recheckLater && (read || fields.size > 0)) {
+    for (const later of await laterLookalikes(tx, orgId, invoiceId, next as InvoiceFields)) {
+      await resolveInvoice(tx, orgId, later, new Set(), false, false);
+    }
+  }
 }
 
 /**
