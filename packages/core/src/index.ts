@@ -1,4 +1,5 @@
 export * from "./accounting-export";
+export * from "./accounting-outbox";
 export * from "./amount-in-words";
 export * from "./api";
 export * from "./bangla-digits";

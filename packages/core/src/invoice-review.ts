@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Posting } from "./accounting-outbox";
 import { UUID_PATTERN } from "./ids";
 import { InvoiceStatus } from "./invoice";
 import { Finding } from "./invoice-checks";
@@ -30,5 +31,7 @@ export const ReviewState = z.object({
   checks: z.array(Finding),
   supplierId: z.string().nullable(),
   approval: Approval.nullable(),
+  /** Where the approved invoice has got to in the books (issue #7). */
+  postings: z.array(Posting),
 });
 export type ReviewState = z.infer<typeof ReviewState>;

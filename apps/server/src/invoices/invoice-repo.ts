@@ -1,4 +1,11 @@
-import type { Approval, Finding, InvoiceFields, InvoiceStatus, PagePrint } from "@chalan/core";
+import type {
+  Approval,
+  Finding,
+  InvoiceFields,
+  InvoiceStatus,
+  PagePrint,
+  Posting,
+} from "@chalan/core";
 import type { Sql } from "../db/sql";
 
 export interface PageRecord {
@@ -22,6 +29,8 @@ export interface InvoiceRecord {
   supplierId: string | null;
   /** Who approved it and when, with the warnings they accepted in doing so. */
   approval: Approval | null;
+  /** Each posting of each version to each accounting connector (issue #7). */
+  postings: Posting[];
   receivedAt: Date;
   updatedAt: Date;
   pages: PageRecord[];
@@ -32,6 +41,12 @@ const SELECT = `
          i.review_reasons, i.checks, i.supplier_id, i.approved_by, i.approved_at,
          i.accepted_warnings,
          (SELECT u.name FROM users u WHERE u.org_id = i.org_id AND u.id = i.approved_by) AS approved_by_name,
+         (SELECT coalesce(json_agg(json_build_object('id', o.id, 'connector', o.connector,
+                    'version', o.version, 'state', o.state, 'attempts', o.attempts,
+                    'message', o.message, 'targetRef', o.target_ref,
+                    'updatedAt', to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                  ORDER BY o.connector, o.version DESC), '[]')
+            FROM postings o WHERE o.org_id = i.org_id AND o.invoice_id = i.id) AS postings,
          i.received_at, i.updated_at,
          coalesce(json_agg(json_build_object('pageNo', p.page_no, 'sha256', p.sha256, 'mime', p.mime,
                   'byteSize', p.byte_size) ORDER BY p.page_no) FILTER (WHERE p.page_no IS NOT NULL), '[]') AS pages
@@ -51,6 +66,7 @@ interface Row {
   approved_by: string | null;
   approved_at: Date | null;
   approved_by_name: string | null;
+  postings: Posting[];
   accepted_warnings: Finding[] | null;
   received_at: Date;
   updated_at: Date;
@@ -76,6 +92,7 @@ const fromRow = (r: Row): InvoiceRecord => ({
         acceptedWarnings: r.accepted_warnings ?? [],
       }
     : null,
+  postings: r.postings,
   receivedAt: r.received_at,
   updatedAt: r.updated_at,
   pages: r.pages.map((p) => ({ ...p, byteSize: Number(p.byteSize) })),

@@ -184,6 +184,19 @@ export async function suppliersSince(
   };
 }
 
+/** A supplier of the business, unless removed. */
+export async function findSupplier(
+  db: Sql,
+  orgId: string,
+  id: string,
+): Promise<Supplier | undefined> {
+  const { rows } = await db.query<SupplierRow>(
+    "SELECT * FROM suppliers WHERE org_id = $1 AND id = $2 AND NOT deleted",
+    [orgId, id],
+  );
+  return rows[0] && toSupplier(rows[0]);
+}
+
 /**
  * A reviewer says which supplier an invoice is from: the name as the invoice spells it becomes
  * one of the supplier's aliases (unless it already matches one of its names), so the next invoice

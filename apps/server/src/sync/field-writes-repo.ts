@@ -168,6 +168,18 @@ export async function settleInvoice(
   if (logs.size > 0 || read) await resolveInvoice(tx, orgId, invoiceId, new Set(logs.keys()), read);
 }
 
+/** What a voucher in the books is made of: changing one of these after approval is an amendment. */
+const BOOK_FIELDS: FieldName[] = [
+  "supplierName",
+  "invoiceNumber",
+  "issueDate",
+  "subtotal",
+  "discount",
+  "vat",
+  "total",
+];
+const AMENDED = "changed after approval: approve again to amend the books";
+
 /** Lays the resolution of the given fields over an invoice the server holds, with its review state. */
 async function resolveInvoice(
   tx: Sql,
@@ -202,19 +214,29 @@ async function resolveInvoice(
   const { findings, supplierId } = await checkOnServer(tx, orgId, invoiceId, next as InvoiceFields);
   const errors = findings.filter((f) => f.severity === "error").map((f) => f.message.en);
   // One not read yet stays captured (so it is read; its conflicts and checks count once it is);
-  // approved and posted invoices keep their status unless a conflict reopens them.
+  // approved and posted invoices keep their status unless a conflict reopens them, or a change of
+  // what the books hold: then it is approved again, and the books get an amendment (issue #7).
   const unread = inv.status === "captured" && !read;
-  const settled = inv.status === "approved" || inv.status === "posted";
+  const amended =
+    (inv.status === "approved" || inv.status === "posted") &&
+    BOOK_FIELDS.some(
+      (f) => JSON.stringify(inv.fields[f]?.value) !== JSON.stringify(next[f]?.value),
+    );
+  const settled = (inv.status === "approved" || inv.status === "posted") && !amended;
   const status = unread
     ? inv.status
-    : conflicts.length > 0
+    : conflicts.length > 0 || amended
       ? "needs_review"
       : settled
         ? inv.status
         : errors.length > 0
           ? "needs_review"
           : after.status;
-  const reasons = [...conflicts, ...(unread || settled ? [] : [...errors, ...after.reviewReasons])];
+  const reasons = [
+    ...conflicts,
+    ...(amended ? [AMENDED] : []),
+    ...(unread || settled ? [] : [...errors, ...after.reviewReasons]),
+  ];
   await saveFields(tx, orgId, invoiceId, next as InvoiceFields, status, reasons);
   await saveChecks(tx, orgId, invoiceId, findings, supplierId);
   await recordEvent(tx, orgId, invoiceId, "sync", "fields_synced", {

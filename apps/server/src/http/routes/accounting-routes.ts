@@ -1,19 +1,31 @@
 import {
+  ConnectorKind,
+  ConnectorSettings,
   ExportQuery,
   hledgerJournal,
   invoiceTable,
+  LeaseRequest,
   LedgerMapping,
   lineItemTable,
+  PostingResult,
   type PurchaseVoucher,
   tableCells,
   toCsv,
+  UUID_PATTERN,
 } from "@chalan/core";
 import type { FastifyPluginAsync } from "fastify";
 import { bookedInvoices } from "../../accounting/booked-invoices";
 import { loadLedgerMapping, saveLedgerMapping } from "../../accounting/ledger-mapping-repo";
+import {
+  enabledConnectors,
+  leasePostings,
+  recordPostingResult,
+  saveConnector,
+} from "../../accounting/postings-repo";
 import { xlsxWorkbook } from "../../accounting/xlsx-export";
+import { withTransaction } from "../../db/transaction";
 import { type AppDeps, requireAuth } from "../app";
-import { notFound } from "../problem";
+import { notFound, Problem } from "../problem";
 import { parseOr400 } from "../zod-problem";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -74,5 +86,56 @@ export const accountingRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) =
       .type(XLSX_MIME)
       .header("content-disposition", `attachment; filename="${name}.xlsx"`)
       .send(book);
+  });
+
+  const kindOf = (params: unknown): ConnectorKind => {
+    const kind = ConnectorKind.safeParse((params as { kind: string }).kind);
+    if (!kind.success) throw notFound(`Connector ${(params as { kind: string }).kind}`);
+    return kind.data;
+  };
+
+  app.get("/api/connectors", async (req) => {
+    const auth = requireAuth(req);
+    return { enabled: await enabledConnectors(deps.pool, auth.orgId) };
+  });
+
+  /** Turns posting to a package on or off; approvals from then on create postings for it. */
+  app.put("/api/connectors/:kind", async (req) => {
+    const auth = requireAuth(req);
+    const kind = kindOf(req.params);
+    const settings = parseOr400(ConnectorSettings, req.body, "connector settings");
+    await saveConnector(deps.pool, auth.orgId, kind, settings);
+    return settings;
+  });
+
+  /** The bridge on the office PC takes postings that are due, each held for it a while. */
+  app.post("/api/connectors/:kind/lease", async (req) => {
+    const auth = requireAuth(req);
+    const kind = kindOf(req.params);
+    const { max } = parseOr400(LeaseRequest, req.body ?? {}, "lease request");
+    const postings = await withTransaction(deps.pool, (tx) =>
+      leasePostings(tx, auth.orgId, kind, max),
+    );
+    return { postings };
+  });
+
+  /** What the target said of a posting the bridge holds. */
+  app.post("/api/postings/:id/result", async (req) => {
+    const auth = requireAuth(req);
+    const { id } = req.params as { id: string };
+    if (!UUID_PATTERN.test(id)) throw notFound(`Posting ${id}`);
+    const result = parseOr400(PostingResult, req.body, "posting result");
+    const said = await withTransaction(deps.pool, (tx) =>
+      recordPostingResult(tx, auth.orgId, id, result),
+    );
+    if (said === "not-found") throw notFound(`Posting ${id}`);
+    if (said === "not-yours") {
+      throw new Problem(
+        409,
+        "Lease lost",
+        `Posting ${id} is no longer held by this bridge (its lease ran out or it was settled): lease it again.`,
+      );
+    }
+    return { recorded: true };
   });
 };

@@ -3,10 +3,14 @@ import {
   applyHumanEdit,
   InvoiceListQuery,
   InvoicePatch,
+  purchaseVoucher,
   SupplierChoice,
   UUID_PATTERN,
+  VoucherError,
 } from "@chalan/core";
 import type { FastifyPluginAsync } from "fastify";
+import { loadLedgerMapping } from "../../accounting/ledger-mapping-repo";
+import { createPostings } from "../../accounting/postings-repo";
 import { withTransaction } from "../../db/transaction";
 import {
   approveInvoice,
@@ -15,7 +19,7 @@ import {
   listInvoices,
   recordEvent,
 } from "../../invoices/invoice-repo";
-import { learnAlias } from "../../suppliers/supplier-repo";
+import { findSupplier, learnAlias } from "../../suppliers/supplier-repo";
 import {
   invoiceHistory,
   lockOrgSync,
@@ -36,6 +40,7 @@ const toApi = (inv: InvoiceRecord) => ({
   reviewReasons: inv.reviewReasons,
   checks: inv.checks,
   approval: inv.approval,
+  postings: inv.postings,
   supplierId: inv.supplierId,
   fields: inv.fields,
   pages: inv.pages.map((p) => ({
@@ -77,13 +82,7 @@ export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
       await lockOrgSync(tx, auth.orgId);
       const inv = await findInvoice(tx, auth.orgId, id, { forUpdate: true });
       if (!inv) throw notFound(`Invoice ${id}`);
-      if (inv.status === "posted") {
-        throw new Problem(
-          409,
-          "Invoice already posted",
-          "A posted invoice cannot be edited; create an amendment.",
-        );
-      }
+      // An edit of an approved or posted invoice reopens it; approving it again amends the books.
       const { changes } = applyHumanEdit(inv.fields, patch);
       if (changes.length > 0) {
         // An edit here is a write like a device's: devices pull it, conflicts are caught.
@@ -132,6 +131,19 @@ export const invoiceRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
         );
       }
       await approveInvoice(tx, auth.orgId, id, auth.userId, warnings);
+      // Into the accounting outbox in the same transaction: approved means on its way to the books.
+      const mapping = await loadLedgerMapping(tx, auth.orgId);
+      const supplier = inv.supplierId
+        ? await findSupplier(tx, auth.orgId, inv.supplierId)
+        : undefined;
+      try {
+        await createPostings(tx, auth.orgId, id, (version) =>
+          purchaseVoucher({ id, version, fields: inv.fields }, supplier, mapping),
+        );
+      } catch (e) {
+        if (e instanceof VoucherError) throw new Problem(409, "Not ready for the books", e.message);
+        throw e;
+      }
       await recordEvent(tx, auth.orgId, id, `user:${auth.userId}`, "approved", {
         acceptedWarnings: warnings.map((w) => w.check),
       });

@@ -1,0 +1,212 @@
+import {
+  type ConnectorKind,
+  type ConnectorSettings,
+  type LeasedPosting,
+  type Posting,
+  type PostingResult,
+  type PurchaseVoucher,
+  retryDelayMs,
+  tallyRemoteId,
+  tallyVouchersEnvelope,
+  uuidv7,
+  voucherLedgers,
+} from "@chalan/core";
+import type { Sql } from "../db/sql";
+import { loadLedgerMapping } from "./ledger-mapping-repo";
+
+/** How long a bridge holds a leased posting before another may take it (a bridge that died). */
+const LEASE_SECONDS = 120;
+/** A posting the target could not take now is tried again after 30 s, doubling up to an hour. */
+const RETRY = { baseMs: 30_000, capMs: 60 * 60_000 };
+
+export async function enabledConnectors(
+  db: Sql,
+  orgId: string,
+): Promise<{ kind: ConnectorKind; company: string | null }[]> {
+  const { rows } = await db.query<{ kind: ConnectorKind; company: string | null }>(
+    "SELECT kind, company FROM connectors WHERE org_id = $1 AND enabled ORDER BY kind",
+    [orgId],
+  );
+  return rows;
+}
+
+export async function saveConnector(
+  db: Sql,
+  orgId: string,
+  kind: ConnectorKind,
+  settings: ConnectorSettings,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO connectors (org_id, kind, enabled, company) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (org_id, kind) DO UPDATE SET enabled = $3, company = $4, updated_at = now()`,
+    [orgId, kind, settings.enabled, settings.company ?? null],
+  );
+}
+
+/**
+ * On approval, in its transaction: one posting of the invoice's next version per enabled connector.
+ * A version still waiting is superseded (the newer one carries everything); returns how many were
+ * created.
+ */
+export async function createPostings(
+  tx: Sql,
+  orgId: string,
+  invoiceId: string,
+  voucherOf: (version: number) => PurchaseVoucher,
+): Promise<number> {
+  const connectors = await enabledConnectors(tx, orgId);
+  for (const { kind } of connectors) {
+    const { rows } = await tx.query<{ version: number }>(
+      `SELECT coalesce(max(version), 0) + 1 AS version FROM postings
+       WHERE org_id = $1 AND connector = $2 AND invoice_id = $3`,
+      [orgId, kind, invoiceId],
+    );
+    const version = rows[0]?.version ?? 1;
+    await tx.query(
+      `UPDATE postings SET state = 'superseded', lease_token = NULL, updated_at = now()
+       WHERE org_id = $1 AND connector = $2 AND invoice_id = $3 AND state = 'pending'`,
+      [orgId, kind, invoiceId],
+    );
+    await tx.query(
+      `INSERT INTO postings (org_id, id, invoice_id, connector, version, voucher, state)
+       VALUES ($1, $2, $3, $4, $5, $6, 'pending')`,
+      [orgId, uuidv7(), invoiceId, kind, version, JSON.stringify(voucherOf(version))],
+    );
+  }
+  return connectors.length;
+}
+
+interface PostingRow {
+  id: string;
+  invoice_id: string;
+  connector: ConnectorKind;
+  version: number;
+  voucher: PurchaseVoucher;
+  state: Posting["state"];
+  attempts: number;
+  message: string | null;
+  target_ref: string | null;
+  lease_token: string | null;
+  updated_at: Date;
+}
+
+/**
+ * Hands a bridge up to `max` postings that are due, oldest first, each leased for LEASE_SECONDS:
+ * another bridge (or this one restarted) gets it again only after the lease runs out. Each comes
+ * ready to send: the voucher's import request (created the first time, altered once an earlier
+ * version is in the books) and the ledgers it names.
+ */
+export async function leasePostings(
+  tx: Sql,
+  orgId: string,
+  kind: ConnectorKind,
+  max: number,
+): Promise<LeasedPosting[]> {
+  const connector = (await enabledConnectors(tx, orgId)).find((c) => c.kind === kind);
+  if (!connector) return [];
+  const mapping = await loadLedgerMapping(tx, orgId);
+  const { rows } = await tx.query<PostingRow & { earlier_posted: boolean }>(
+    `SELECT p.*, EXISTS (
+         SELECT 1 FROM postings e WHERE e.org_id = p.org_id AND e.connector = p.connector
+           AND e.invoice_id = p.invoice_id AND e.version < p.version AND e.state = 'posted'
+       ) AS earlier_posted
+     FROM postings p
+     WHERE p.org_id = $1 AND p.connector = $2 AND p.state = 'pending' AND p.next_attempt_at <= now()
+       AND (p.leased_until IS NULL OR p.leased_until < now())
+     ORDER BY p.next_attempt_at, p.invoice_id, p.version
+     LIMIT $3 FOR UPDATE OF p SKIP LOCKED`,
+    [orgId, kind, max],
+  );
+  const leased: LeasedPosting[] = [];
+  for (const r of rows) {
+    const leaseToken = uuidv7();
+    await tx.query(
+      `UPDATE postings SET lease_token = $3, leased_until = now() + make_interval(secs => $4),
+         attempts = attempts + 1, updated_at = now() WHERE org_id = $1 AND id = $2`,
+      [orgId, r.id, leaseToken, LEASE_SECONDS],
+    );
+    const action = r.earlier_posted ? "Alter" : "Create";
+    leased.push({
+      id: r.id,
+      leaseToken,
+      invoiceId: r.invoice_id,
+      version: r.version,
+      date: r.voucher.date,
+      remoteId: tallyRemoteId(r.invoice_id),
+      ledgers: voucherLedgers(r.voucher, mapping),
+      ...(connector.company && { company: connector.company }),
+      voucherXml: tallyVouchersEnvelope(
+        [{ voucher: r.voucher, action }],
+        connector.company ?? undefined,
+      ),
+    });
+  }
+  return leased;
+}
+
+/**
+ * What the target said of a leased posting. Only the holder of the current lease may say it; saying
+ * "posted" again for a posted one is fine (a bridge that lost the answer and asked again). Once
+ * every enabled connector holds the invoice's latest version, the invoice is `posted`.
+ */
+export async function recordPostingResult(
+  tx: Sql,
+  orgId: string,
+  id: string,
+  result: PostingResult,
+): Promise<"recorded" | "not-found" | "not-yours"> {
+  const { rows } = await tx.query<PostingRow>(
+    "SELECT * FROM postings WHERE org_id = $1 AND id = $2 FOR UPDATE",
+    [orgId, id],
+  );
+  const p = rows[0];
+  if (!p) return "not-found";
+  if (p.state === "posted" && result.outcome === "posted") return "recorded";
+  if (p.state !== "pending" || p.lease_token !== result.leaseToken) return "not-yours";
+  if (result.outcome === "retry") {
+    const wait = retryDelayMs(p.attempts, Math.random(), RETRY);
+    await tx.query(
+      `UPDATE postings SET lease_token = NULL, leased_until = NULL, message = $3, updated_at = now(),
+         next_attempt_at = now() + make_interval(secs => $4) WHERE org_id = $1 AND id = $2`,
+      [orgId, id, result.message ?? null, wait / 1000],
+    );
+    return "recorded";
+  }
+  await tx.query(
+    `UPDATE postings SET state = $3, message = $4, target_ref = $5, lease_token = NULL,
+       leased_until = NULL, updated_at = now() WHERE org_id = $1 AND id = $2`,
+    [orgId, id, result.outcome, result.message ?? null, result.targetRef ?? null],
+  );
+  if (result.outcome === "posted") {
+    await tx.query(
+      `UPDATE invoices i SET status = 'posted', updated_at = now()
+       WHERE i.org_id = $1 AND i.id = $2 AND i.status = 'approved'
+         AND NOT EXISTS (
+           SELECT 1 FROM connectors c WHERE c.org_id = i.org_id AND c.enabled AND NOT EXISTS (
+             SELECT 1 FROM postings p WHERE p.org_id = i.org_id AND p.invoice_id = i.id
+               AND p.connector = c.kind AND p.state = 'posted'
+               AND p.version = (SELECT max(version) FROM postings l WHERE l.org_id = i.org_id
+                                  AND l.invoice_id = i.id AND l.connector = c.kind)))`,
+      [orgId, p.invoice_id],
+    );
+  }
+  return "recorded";
+}
+
+/** An invoice's postings, newest version first, for its screen. */
+export async function postingsOf(db: Sql, orgId: string, invoiceId: string): Promise<Posting[]> {
+  const { rows } = await db.query<PostingRow>(
+    "SELECT * FROM postings WHERE org_id = $1 AND invoice_id = $2 ORDER BY connector, version DESC",
+    [orgId, invoiceId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    connector: r.connector,
+    version: r.version,
+    state: r.state,
+    attempts: r.attempts,
+    message: r.message,
+    targetRef: r.target_ref,
+    updatedAt: r.updated_at.toISOString(),
+  }));
+}
