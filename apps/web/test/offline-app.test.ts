@@ -775,6 +775,7 @@ describe("checks before the books", () => {
       await signIn(pb, "Sign in", email);
       const token = await tokenOf(email);
       // The business's supplier, who usually charges 7.5% VAT; the paper calls it "Meghna Bhandar".
+      await server.api("PUT", "/api/connectors/tally", token, { enabled: true });
       const supplierId = uuidv7();
       await server.api("PUT", `/api/suppliers/${supplierId}`, token, {
         name: "Meghna Stores",
@@ -836,6 +837,11 @@ describe("checks before the books", () => {
       await warning.locator("input").check();
       await panel.getByTestId("approve").click();
       await panel.getByTestId("approved").filter({ hasText: "Approved by Rina Das" }).waitFor();
+      // The business posts to Tally: the approved invoice waits in the outbox for the office PC.
+      await panel
+        .getByTestId("posting-tally")
+        .filter({ hasText: "Waiting for the office PC to post it to Tally" })
+        .waitFor();
       await pa.setViewportSize(PHONE);
       await panel.scrollIntoViewIfNeeded();
       await pa.screenshot({ path: path.join(SCREENSHOTS, "en-phone-approved.png") });

@@ -110,6 +110,13 @@ export const bn: Texts<typeof en> = {
     whichSupplier: "“{{name}}” কোন সরবরাহকারী?",
     pick: "বেছে নিন…",
     thisSupplier: "এটিই সরবরাহকারী",
+    connector: { tally: "ট্যালি" },
+    posting: {
+      pending: "অফিসের কম্পিউটার থেকে {{target}}-তে তোলার অপেক্ষায়",
+      posted: "{{target}}-তে তোলা হয়েছে",
+      rejected: "{{target}} নেয়নি: {{message}}",
+      superseded: "পরের সংশোধনী এর জায়গা নিয়েছে",
+    },
   },
   checks: { error: "যাচাই করুন:", warning: "দেখুন:", info: "জানুন:" },
   suppliers: {

@@ -107,6 +107,13 @@ export const en = {
     whichSupplier: "Which supplier is “{{name}}”?",
     pick: "Choose…",
     thisSupplier: "This is the supplier",
+    connector: { tally: "Tally" },
+    posting: {
+      pending: "Waiting for the office PC to post it to {{target}}",
+      posted: "In {{target}}",
+      rejected: "{{target}} refused it: {{message}}",
+      superseded: "Replaced by a later amendment",
+    },
   },
   suppliers: {
     title: "Suppliers",

@@ -79,8 +79,13 @@ export function ApprovalPanel({ inv }: { inv: LocalInvoice }) {
     );
   }
 
-  if (state.approval) {
+  // An approved invoice edited since is approved again (an amendment for the books).
+  if (state.approval && (state.status === "approved" || state.status === "posted")) {
     const a = state.approval;
+    // The latest version sent to each package.
+    const latest = state.postings.filter(
+      (p, i, all) => all.findIndex((q) => q.connector === p.connector) === i,
+    );
     return (
       <section className="approval" data-testid="approval">
         <h2>{t("approval.title")}</h2>
@@ -103,6 +108,20 @@ export function ApprovalPanel({ inv }: { inv: LocalInvoice }) {
             ))}
           </ul>
         )}
+        {latest.map((p) => (
+          <p
+            key={p.id}
+            className={p.state === "rejected" ? "error" : "muted"}
+            data-testid={`posting-${p.connector}`}
+          >
+            {t(`approval.posting.${p.state}`, {
+              target: t(`approval.connector.${p.connector}`),
+              ref: p.targetRef ?? "",
+              message: p.message ?? "",
+            })}
+            {p.state === "pending" && p.message && ` (${p.message})`}
+          </p>
+        ))}
       </section>
     );
   }
