@@ -182,3 +182,77 @@ export function tallyImportTook(r: TallyImportResult): boolean {
     r.created + r.altered > 0 && r.errors === 0 && r.exceptions === 0 && r.lineErrors.length === 0
   );
 }
+
+function exportRequest(
+  id: string,
+  type: "Collection" | "Data",
+  company: string | undefined,
+  desc: string,
+) {
+  return [
+    "<ENVELOPE>",
+    `<HEADER><VERSION>1</VERSION><TALLYREQUEST>Export</TALLYREQUEST><TYPE>${type}</TYPE><ID>${id}</ID></HEADER>`,
+    "<BODY><DESC><STATICVARIABLES><SVEXPORTFORMAT>$$SysName:XML</SVEXPORTFORMAT>",
+    company ? `<SVCURRENTCOMPANY>${text(company)}</SVCURRENTCOMPANY>` : "",
+    `</STATICVARIABLES>${desc}</DESC></BODY>`,
+    "</ENVELOPE>",
+  ].join("\n");
+}
+
+/** Asks Tally for the names of the company's ledgers (a collection export, no filter to go wrong). */
+export function tallyLedgerListRequest(company?: string): string {
+  return exportRequest(
+    "ChalanLedgers",
+    "Collection",
+    company,
+    '<TDL><TDLMESSAGE><COLLECTION NAME="ChalanLedgers" ISMODIFY="No"><TYPE>Ledger</TYPE><FETCH>Name,Parent</FETCH></COLLECTION></TDLMESSAGE></TDL>',
+  );
+}
+
+/** The ledger names in Tally's answer to tallyLedgerListRequest. */
+export function parseTallyLedgerNames(xml: string): string[] {
+  return [...xml.replace(/&#4;/g, "").matchAll(/<LEDGER\b[^>]*\bNAME="([^"]*)"/g)].map((m) =>
+    unescapeXml(m[1] ?? ""),
+  );
+}
+
+/**
+ * Asks Tally for one day's vouchers (the Day Book): to tell whether a voucher whose answer was lost
+ * is there after all, by its REMOTEID and the version in its narration.
+ */
+export function tallyDayBookRequest(date: string, company?: string): string {
+  const day = tallyDate(date);
+  return exportRequest("Day Book", "Data", company, "").replace(
+    "</STATICVARIABLES>",
+    `<SVFROMDATE TYPE="Date">${day}</SVFROMDATE><SVTODATE TYPE="Date">${day}</SVTODATE></STATICVARIABLES>`,
+  );
+}
+
+/** The vouchers in a Day Book answer: their REMOTEID, Tally's id, and narration. */
+export function parseTallyVouchers(
+  xml: string,
+): { remoteId: string; narration: string; masterId?: string }[] {
+  return [...xml.replace(/&#4;/g, "").matchAll(/<VOUCHER\b([^>]*)>([\s\S]*?)<\/VOUCHER>/g)].map(
+    (m) => {
+      const remoteId = /\bREMOTEID="([^"]*)"/.exec(m[1] ?? "")?.[1] ?? "";
+      const narration = /<NARRATION>([\s\S]*?)<\/NARRATION>/.exec(m[2] ?? "")?.[1] ?? "";
+      const masterId = /<MASTERID>\s*([^<\s]+)\s*<\/MASTERID>/.exec(m[2] ?? "")?.[1];
+      return {
+        remoteId: unescapeXml(remoteId),
+        narration: unescapeXml(narration),
+        ...(masterId && { masterId }),
+      };
+    },
+  );
+}
+
+/** Whether Tally holds this version of the invoice's voucher (its narration ends `[vN]`). */
+export function holdsVersion(
+  vouchers: { remoteId: string; narration: string }[],
+  invoiceId: string,
+  version: number,
+): boolean {
+  return vouchers.some(
+    (v) => v.remoteId === tallyRemoteId(invoiceId) && v.narration.endsWith(`[v${version}]`),
+  );
+}
