@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseCsv, uuidv7 } from "@chalan/core";
 import ExcelJS from "exceljs";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbTargets } from "./databases";
 import { startTestServer, type TestServer } from "./harness";
+import { typedInvoice } from "./typed-invoice";
 
 interface Entered {
   supplierName: string;
@@ -49,40 +49,15 @@ function hledger(journal: string, ...args: string[]): string {
 describe.each(dbTargets())("exports for the books on $name PostgreSQL", (target) => {
   let server: TestServer;
   let token: string;
-  let page: Buffer;
   const entered = month();
   const ids: string[] = [];
 
-  /** A memo photographed (a blank page: nothing to read), typed in by a clerk, and approved. */
-  async function enterAndApprove(fields: Entered, approve = true): Promise<string> {
-    const id = uuidv7();
-    const bytes = Buffer.concat([page, Buffer.from(id)]);
-    const res = await server.upload(token, [{ bytes, name: "memo.jpg" }], {
-      id,
-      name: "Karim",
-      email: "k@example.com",
-    });
-    expect(res.status).toBe(202);
-    await server.waitForInvoice(token, id, (inv) => inv.status !== "captured");
-    const patched = await server.api("PATCH", `/api/invoices/${id}`, token, {
-      fields: { ...fields, vatRate: fields.vat ? 0.075 : 0 },
-    });
-    expect(patched.status).toBe(200);
-    if (approve) {
-      const ok = await server.api("POST", `/api/invoices/${id}/approve`, token, {
-        acceptWarnings: true,
-      });
-      expect(ok.status).toBe(200);
-    }
-    return id;
-  }
+  const enterAndApprove = (fields: Entered, approve = true) =>
+    typedInvoice(server, token, { ...fields, vatRate: fields.vat ? 0.075 : 0 }, { approve });
 
   beforeAll(async () => {
     server = await startTestServer(target);
     token = await server.signup();
-    page = await sharp({ create: { width: 600, height: 850, channels: 3, background: "white" } })
-      .jpeg()
-      .toBuffer();
     // Jamuna's invoices go to its category's ledger.
     await server.api("PUT", `/api/suppliers/${uuidv7()}`, token, {
       name: "Jamuna Hardware & Sons",
