@@ -3,6 +3,8 @@ import { ConfigError } from "../config";
 const USAGE = `Usage:
   chalan extract <file>... [--json] [--jobs N]   read invoices on this machine, no server needed
   chalan report --month YYYY-MM                  send that month's expense reports now
+  chalan tally-bridge --server URL --token T [--tally http://localhost:9000] [--once]
+                                                 on the office PC: post approved invoices into Tally
   chalan start                                   run the server (same as npm start)`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -16,6 +18,10 @@ export async function main(argv: string[]): Promise<number> {
       case "report": {
         const { runReport } = await import("./report");
         return await runReport(args, process.stdout);
+      }
+      case "tally-bridge": {
+        const { runTallyBridge } = await import("./tally-bridge");
+        return await runTallyBridge(args, process.stdout);
       }
       case "start":
         await import("../main");
