@@ -8,6 +8,7 @@ import {
   VoucherError,
 } from "@chalan/core";
 import type { Sql } from "../db/sql";
+import { approvalOf } from "../invoices/invoice-repo";
 import { type SupplierRow, toSupplier } from "../suppliers/supplier-repo";
 
 /**
@@ -53,14 +54,7 @@ export async function bookedInvoices(
       id: r.id,
       status: r.status,
       fields: r.fields,
-      approval: r.approved_at
-        ? {
-            by: r.approved_by as string,
-            byName: r.approved_by_name,
-            at: r.approved_at.toISOString(),
-            acceptedWarnings: r.accepted_warnings ?? [],
-          }
-        : null,
+      approval: approvalOf(r),
       voucher,
     };
   });

@@ -73,6 +73,19 @@ interface Row {
   pages: PageRecord[];
 }
 
+/** Who approved an invoice and what they accepted, from its approval columns; null if not approved. */
+export const approvalOf = (
+  r: Pick<Row, "approved_at" | "approved_by" | "approved_by_name" | "accepted_warnings">,
+): Approval | null =>
+  r.approved_at
+    ? {
+        by: r.approved_by as string,
+        byName: r.approved_by_name,
+        at: r.approved_at.toISOString(),
+        acceptedWarnings: r.accepted_warnings ?? [],
+      }
+    : null;
+
 const fromRow = (r: Row): InvoiceRecord => ({
   orgId: r.org_id,
   id: r.id,
@@ -84,14 +97,7 @@ const fromRow = (r: Row): InvoiceRecord => ({
   reviewReasons: r.review_reasons,
   checks: r.checks,
   supplierId: r.supplier_id,
-  approval: r.approved_at
-    ? {
-        by: r.approved_by as string,
-        byName: r.approved_by_name,
-        at: r.approved_at.toISOString(),
-        acceptedWarnings: r.accepted_warnings ?? [],
-      }
-    : null,
+  approval: approvalOf(r),
   postings: r.postings,
   receivedAt: r.received_at,
   updatedAt: r.updated_at,
