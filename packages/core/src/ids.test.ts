@@ -16,6 +16,14 @@ describe("uuidv7", () => {
     expect(uuidv7(t) < uuidv7(t + 1)).toBe(true);
   });
 
+  it("sorts ids made in the same millisecond in the order they were made", () => {
+    const t = Date.UTC(2026, 11, 2, 9, 0, 0);
+    const ids = Array.from({ length: 1500 }, () => uuidv7(t));
+    expect([...ids].sort()).toEqual(ids);
+    const now = Array.from({ length: 1500 }, () => uuidv7());
+    expect([...now].sort()).toEqual(now);
+  });
+
   it("does not repeat", () => {
     const ids = new Set(Array.from({ length: 2000 }, () => uuidv7(0)));
     expect(ids.size).toBe(2000);
