@@ -2,10 +2,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseCsv, uuidv7 } from "@chalan/core";
+import { parseCsv, parseTallyImportResult, tallyImportTook, uuidv7 } from "@chalan/core";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbTargets } from "./databases";
+import { fakeTally } from "./fake-tally";
 import { startTestServer, type TestServer } from "./harness";
 import { typedInvoice } from "./typed-invoice";
 
@@ -153,6 +154,28 @@ describe.each(dbTargets())("exports for the books on $name PostgreSQL", (target)
     });
     expect(sum).toBe(entered.reduce((s, e) => s + e.total, 0));
     expect(book.getWorksheet("Line items")?.rowCount).toBe(1 + entered.length);
+  });
+
+  it("writes Tally import files that a Tally takes once, however often they are imported", async () => {
+    const tally = await fakeTally();
+    try {
+      const ledgers = await (await get(`tally-ledgers?${range}`)).text();
+      const vouchers = await (await get(`tally-vouchers?${range}`)).text();
+      for (let i = 0; i < 2; i++) {
+        for (const body of [ledgers, vouchers]) {
+          const took = parseTallyImportResult(
+            await (await fetch(tally.url, { method: "POST", body })).text(),
+          );
+          expect(tallyImportTook(took), JSON.stringify(took)).toBe(true);
+        }
+      }
+      expect(tally.held.size).toBe(entered.length);
+      expect([...tally.held.values()].every((v) => v.imports === 2)).toBe(true);
+      expect(tally.ledgers.get("পদ্মা ট্রেডার্স")).toBe("Sundry Creditors");
+      expect(tally.ledgers.get("Repairs & Maintenance")).toBe("Purchase Accounts");
+    } finally {
+      await tally.close();
+    }
   });
 
   it("refuses a bad range or format, and a mapping it does not know, saying why", async () => {

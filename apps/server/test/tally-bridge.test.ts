@@ -129,6 +129,17 @@ describe.each(dbTargets())("the Tally bridge on $name PostgreSQL", (target) => {
       { state: "rejected", message: "Could not create ledger 'Padma Traders'" },
     ]);
     expect((await state(refused)).status).toBe("approved");
+    // Someone makes the ledger in Tally by hand and asks for it to be posted again.
+    tally.refuseLedgers.delete("Padma Traders");
+    const [rejected] = (await state(refused)).postings;
+    expect((await server.api("POST", `/api/postings/${rejected?.id}/retry`, token)).status).toBe(
+      200,
+    );
+    expect((await server.api("POST", `/api/postings/${rejected?.id}/retry`, token)).status).toBe(
+      409,
+    );
+    await bridgePass(bridge);
+    expect((await state(refused)).status).toBe("posted");
 
     const waiting = await memo("Jamuna Hardware", "JH-3", 5_750_00);
     await bridgePass({ ...bridge, tally: "http://127.0.0.1:9" });

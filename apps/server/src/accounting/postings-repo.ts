@@ -193,6 +193,16 @@ export async function recordPostingResult(
   return "recorded";
 }
 
+/** A refused posting made due again, once a person has fixed what the target refused. */
+export async function retryRejected(db: Sql, orgId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE postings SET state = 'pending', next_attempt_at = now(), updated_at = now()
+     WHERE org_id = $1 AND id = $2 AND state = 'rejected'`,
+    [orgId, id],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
 /** An invoice's postings, newest version first, for its screen. */
 export async function postingsOf(db: Sql, orgId: string, invoiceId: string): Promise<Posting[]> {
   const { rows } = await db.query<PostingRow>(

@@ -8,10 +8,12 @@ import {
   LedgerMapping,
   lineItemTable,
   PostingResult,
-  type PurchaseVoucher,
   tableCells,
+  tallyLedgersEnvelope,
+  tallyVouchersEnvelope,
   toCsv,
   UUID_PATTERN,
+  voucherLedgers,
 } from "@chalan/core";
 import type { FastifyPluginAsync } from "fastify";
 import { bookedInvoices } from "../../accounting/booked-invoices";
@@ -20,6 +22,7 @@ import {
   enabledConnectors,
   leasePostings,
   recordPostingResult,
+  retryRejected,
   saveConnector,
 } from "../../accounting/postings-repo";
 import { xlsxWorkbook } from "../../accounting/xlsx-export";
@@ -51,18 +54,38 @@ export const accountingRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) =
   app.get("/api/exports/:format", async (req, reply) => {
     const auth = requireAuth(req);
     const { format } = req.params as { format: string };
-    if (!["csv", "xlsx", "hledger"].includes(format)) throw notFound(`Export format ${format}`);
+    if (!["csv", "xlsx", "hledger", "tally-ledgers", "tally-vouchers"].includes(format)) {
+      throw notFound(`Export format ${format}`);
+    }
     const q = parseOr400(ExportQuery, req.query, "query");
     const mapping = await loadLedgerMapping(deps.pool, auth.orgId);
     const booked = await bookedInvoices(deps.pool, auth.orgId, mapping, q);
     const name = `chalan-${q.from}-to-${q.to}`;
+    const vouchers = booked.flatMap((b) => ("error" in b.voucher ? [] : [b.voucher]));
+    if (format === "tally-ledgers" || format === "tally-vouchers") {
+      // For Tally's own Import (masters first, then vouchers) where no bridge runs. Importing the
+      // vouchers again alters them (REMOTEID), so a file imported twice adds nothing.
+      const company = (await enabledConnectors(deps.pool, auth.orgId)).find(
+        (c) => c.kind === "tally",
+      )?.company;
+      const ledgers = vouchers
+        .flatMap((v) => voucherLedgers(v, mapping))
+        .filter((l, i, all) => all.findIndex((o) => o.name === l.name) === i);
+      const xml =
+        format === "tally-ledgers"
+          ? tallyLedgersEnvelope(ledgers, company ?? undefined)
+          : tallyVouchersEnvelope(
+              vouchers.map((voucher) => ({ voucher, action: "Create" as const })),
+              company ?? undefined,
+            );
+      return reply
+        .type("text/xml; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${name}-${format}.xml"`)
+        .send(xml);
+    }
     if (format === "hledger") {
-      const vouchers = booked.flatMap((b) => ("error" in b.voucher ? [] : [b.voucher]));
       const left = booked.filter((b) => "error" in b.voucher);
-      const journal = hledgerJournal(
-        vouchers as PurchaseVoucher[],
-        `Chalan purchases ${q.from} to ${q.to}`,
-      );
+      const journal = hledgerJournal(vouchers, `Chalan purchases ${q.from} to ${q.to}`);
       const notes = left.map(
         (b) => `; not in this journal: ${b.id}: ${"error" in b.voucher ? b.voucher.error : ""}\n`,
       );
@@ -137,5 +160,16 @@ export const accountingRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) =
       );
     }
     return { recorded: true };
+  });
+
+  /** A person fixed what the target refused (made the ledger in Tally, say): post it again. */
+  app.post("/api/postings/:id/retry", async (req) => {
+    const auth = requireAuth(req);
+    const { id } = req.params as { id: string };
+    if (!UUID_PATTERN.test(id)) throw notFound(`Posting ${id}`);
+    if (!(await retryRejected(deps.pool, auth.orgId, id))) {
+      throw new Problem(409, "Not refused", `Posting ${id} is not one the target refused.`);
+    }
+    return { pending: true };
   });
 };
