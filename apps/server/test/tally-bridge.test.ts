@@ -169,5 +169,10 @@ describe.each(dbTargets())("the Tally bridge on $name PostgreSQL", (target) => {
       [2, "posted"],
       [1, "posted"],
     ]);
+    // The exports show the books' version too.
+    const journal = await (
+      await server.api("GET", "/api/exports/hledger?from=2026-11-24&to=2026-11-24", token)
+    ).text();
+    expect(journal).toContain(`chalan:${id}, version:2`);
   });
 });

@@ -30,9 +30,13 @@ export async function bookedInvoices(
     approved_at: Date | null;
     accepted_warnings: Approval["acceptedWarnings"] | null;
     supplier: SupplierRow | null;
+    version: number;
   }>(
     `SELECT i.id, i.status, i.fields, i.approved_by, i.approved_at, i.accepted_warnings,
-            u.name AS approved_by_name, to_jsonb(s) AS supplier
+            u.name AS approved_by_name, to_jsonb(s) AS supplier,
+            -- The version as approved: one per approval that reached the outbox (1 without one).
+            (SELECT coalesce(max(p.version), 1) FROM postings p
+              WHERE p.org_id = i.org_id AND p.invoice_id = i.id) AS version
      FROM invoices i
        LEFT JOIN users u ON u.org_id = i.org_id AND u.id = i.approved_by
        LEFT JOIN suppliers s ON s.org_id = i.org_id AND s.id = i.supplier_id AND NOT s.deleted
@@ -45,7 +49,11 @@ export async function bookedInvoices(
     const supplier = r.supplier ? toSupplier(r.supplier) : undefined;
     let voucher: BookedInvoice["voucher"];
     try {
-      voucher = purchaseVoucher({ id: r.id, version: 1, fields: r.fields }, supplier, mapping);
+      voucher = purchaseVoucher(
+        { id: r.id, version: r.version, fields: r.fields },
+        supplier,
+        mapping,
+      );
     } catch (e) {
       if (!(e instanceof VoucherError)) throw e;
       voucher = { error: e.message };
