@@ -11,7 +11,8 @@ const digest = (token: string) => createHash("sha256").update(token).digest();
 
 /** A bearer token is 32 random bytes; only its hash is stored, so a database leak leaks no sessions. */
 export async function issueToken(db: Sql, auth: AuthContext, ttlMs: number): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  // Hex: a token pasted after `--token` must not start with "-", as base64url ones may.
+  const token = randomBytes(32).toString("hex");
   await db.query(
     "INSERT INTO sessions (org_id, token_hash, user_id, expires_at) VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond')",
     [auth.orgId, digest(token), auth.userId, ttlMs],
