@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   WORKER_CONCURRENCY: intIn(1, 64, 2),
   OCR_WORKERS: intIn(1, 16, 1),
   TOKEN_TTL_DAYS: intIn(1, 3650, 30),
+  POSTING_LEASE_SECONDS: intIn(1, 3600, 120),
 });
 
 export interface Config {
@@ -59,6 +60,8 @@ export interface Config {
   workerConcurrency: number;
   ocrWorkers: number;
   tokenTtlMs: number;
+  /** How long a bridge holds a posting it took before another may take it (the bridge may be dead). */
+  postingLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -91,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     ocrWorkers: e.OCR_WORKERS,
     tokenTtlMs: e.TOKEN_TTL_DAYS * 86_400_000,
+    postingLeaseSeconds: e.POSTING_LEASE_SECONDS,
   };
 }

@@ -1,35 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, dbTargets } from "./databases";
 import { freePort } from "./free-port";
 import { renderInvoiceImage } from "./render-invoice";
 import { startSmtpSink } from "./smtp-sink";
-
-const mainTs = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-
-/** The real server as its own process, as `npm start` runs it. */
-function spawnServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", mainTs], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (output.includes("Chalan is running")) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) =>
-      reject(new Error(`server exited (${code}) before starting:\n${output}`)),
-    );
-  });
-}
+import { spawnServer } from "./spawn-chalan";
 
 describe.each(dbTargets())("SIGKILL during uploads, $name PostgreSQL", (target) => {
   const cleanup: (() => Promise<unknown>)[] = [];
@@ -95,15 +72,15 @@ describe.each(dbTargets())("SIGKILL during uploads, $name PostgreSQL", (target) 
       Promise.all(uploads.slice(0, 5)),
       new Promise((r) => setTimeout(r, 15_000)),
     ]);
-    server.kill("SIGKILL");
+    await server.kill();
     const settled = await Promise.allSettled(uploads);
     const accepted = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     expect(accepted.length).toBeGreaterThanOrEqual(5);
 
     server = await spawnServer(env);
     cleanup.push(async () => {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
+      server.child.kill("SIGTERM");
+      await new Promise((r) => server.child.once("exit", r));
     });
 
     // Every invoice the server knows of (accepted, or committed just before the kill) gets read.

@@ -19,7 +19,11 @@ export interface HeldVoucher {
  * that do not balance, an Alter of nothing), ledger-list and Day Book exports. It can be made to
  * apply an import and then drop the connection before answering, as a power cut would.
  */
-export async function fakeTally(ledgers: string[] = ["Cash", "Profit & Loss A/c"]) {
+export async function fakeTally(
+  ledgers: string[] = ["Cash", "Profit & Loss A/c"],
+  /** Time Tally takes over each request after applying it (an office PC is slow). */
+  { answerDelayMs = 0 }: { answerDelayMs?: number } = {},
+) {
   const held = new Map<string, HeldVoucher>();
   const known = new Map<string, string>(ledgers.map((l) => [l, "Primary"]));
   const refuseLedgers = new Set<string>();
@@ -129,7 +133,11 @@ export async function fakeTally(ledgers: string[] = ["Cash", "Profit & Loss A/c"
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     requests++;
     const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
+    try {
+      for await (const c of req) chunks.push(c as Buffer);
+    } catch {
+      return; // the caller went away mid-request (a bridge killed): nothing arrived, nothing done
+    }
     const root = new DOMParser().parseFromString(Buffer.concat(chunks).toString("utf8"), "text/xml")
       .documentElement as Element;
     const request = textOf(root, "TALLYREQUEST");
@@ -147,6 +155,8 @@ export async function fakeTally(ledgers: string[] = ["Cash", "Profit & Loss A/c"
     } else {
       answer = exportData(root);
     }
+    if (answerDelayMs > 0) await new Promise((r) => setTimeout(r, answerDelayMs));
+    if (req.socket.destroyed) return;
     res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(answer);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -14,8 +14,6 @@ import {
 import type { Sql } from "../db/sql";
 import { loadLedgerMapping } from "./ledger-mapping-repo";
 
-/** How long a bridge holds a leased posting before another may take it (a bridge that died). */
-const LEASE_SECONDS = 120;
 /** A posting the target could not take now is tried again after 30 s, doubling up to an hour. */
 const RETRY = { baseMs: 30_000, capMs: 60 * 60_000 };
 
@@ -91,7 +89,7 @@ interface PostingRow {
 }
 
 /**
- * Hands a bridge up to `max` postings that are due, oldest first, each leased for LEASE_SECONDS:
+ * Hands a bridge up to `max` postings that are due, oldest first, each leased for `leaseSeconds`:
  * another bridge (or this one restarted) gets it again only after the lease runs out. Each comes
  * ready to send: the voucher's import request (created the first time, altered once an earlier
  * version is in the books) and the ledgers it names.
@@ -101,6 +99,7 @@ export async function leasePostings(
   orgId: string,
   kind: ConnectorKind,
   max: number,
+  leaseSeconds: number,
 ): Promise<LeasedPosting[]> {
   const connector = (await enabledConnectors(tx, orgId)).find((c) => c.kind === kind);
   if (!connector) return [];
@@ -123,7 +122,7 @@ export async function leasePostings(
     await tx.query(
       `UPDATE postings SET lease_token = $3, leased_until = now() + make_interval(secs => $4),
          attempts = attempts + 1, updated_at = now() WHERE org_id = $1 AND id = $2`,
-      [orgId, r.id, leaseToken, LEASE_SECONDS],
+      [orgId, r.id, leaseToken, leaseSeconds],
     );
     const action = r.earlier_posted ? "Alter" : "Create";
     leased.push({

@@ -137,7 +137,7 @@ export const accountingRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) =
     const kind = kindOf(req.params);
     const { max } = parseOr400(LeaseRequest, req.body ?? {}, "lease request");
     const postings = await withTransaction(deps.pool, (tx) =>
-      leasePostings(tx, auth.orgId, kind, max),
+      leasePostings(tx, auth.orgId, kind, max, deps.config.postingLeaseSeconds),
     );
     return { postings };
   });
