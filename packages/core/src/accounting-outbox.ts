@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { UUID_PATTERN } from "./ids";
 
-/** The accounting packages Chalan posts to. */
-export const ConnectorKind = z.enum(["tally"]);
+/**
+ * The accounting packages Chalan posts to: Tally through the bridge on the office PC, QuickBooks
+ * Online from the server itself (docs/quickbooks.md).
+ */
+export const ConnectorKind = z.enum(["tally", "quickbooks"]);
 export type ConnectorKind = z.infer<typeof ConnectorKind>;
 
 /** `PUT /api/connectors/:kind`: whether approved invoices are posted there, and to which company. */
@@ -11,9 +14,51 @@ export const ConnectorSettings = z
     enabled: z.boolean(),
     /** Tally's company to post into (SVCURRENTCOMPANY); the one loaded in Tally if left out. */
     company: z.string().trim().min(1).max(200).optional(),
+    /**
+     * QuickBooks Online keeps the books on Intuit's servers outside Bangladesh: turning it on needs
+     * this acknowledgement from the business's admin.
+     */
+    dataLeavesBangladesh: z.literal(true).optional(),
   })
   .strict();
 export type ConnectorSettings = z.infer<typeof ConnectorSettings>;
+
+/** How many of a connector's postings wait, are in the books, or were refused. */
+export const PostingCounts = z.object({
+  pending: z.number().int().min(0),
+  posted: z.number().int().min(0),
+  rejected: z.number().int().min(0),
+});
+export type PostingCounts = z.infer<typeof PostingCounts>;
+
+/** One connector as `GET /api/connectors` lists it; every kind is listed, off or on. */
+export const ConnectorStatus = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("tally"),
+    enabled: z.boolean(),
+    company: z.string().nullable(),
+    counts: PostingCounts,
+  }),
+  z.object({
+    kind: z.literal("quickbooks"),
+    enabled: z.boolean(),
+    /** The server has Intuit app credentials (QUICKBOOKS_CLIENT_ID and _SECRET) configured. */
+    available: z.boolean(),
+    /** Chalan holds OAuth tokens for a QuickBooks company. */
+    connected: z.boolean(),
+    /** That company's id at Intuit. */
+    realmId: z.string().nullable(),
+    counts: PostingCounts,
+  }),
+]);
+export type ConnectorStatus = z.infer<typeof ConnectorStatus>;
+
+/** `GET /api/connectors`. */
+export const ConnectorsAnswer = z.object({ connectors: z.array(ConnectorStatus) });
+export type ConnectorsAnswer = z.infer<typeof ConnectorsAnswer>;
+
+/** `POST /api/connectors/quickbooks/connect`: where to send the admin to let Chalan in. */
+export const QuickBooksConnectAnswer = z.object({ authorizeUrl: z.string().url() });
 
 export const PostingState = z.enum(["pending", "posted", "rejected", "superseded"]);
 export type PostingState = z.infer<typeof PostingState>;

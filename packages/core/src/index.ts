@@ -26,6 +26,7 @@ export * from "./ocr";
 export * from "./page-print";
 export * from "./page-tilt";
 export * from "./purchase-voucher";
+export * from "./quickbooks-bill";
 export * from "./report-schedule";
 export * from "./retry-delay";
 export * from "./supplier";
