@@ -41,4 +41,20 @@ describe("loadConfig", () => {
     expect(c.smtpUrl).toBe("smtp://relay.example.bd:587");
     expect(c.dataDir).toBe("/var/lib/chalan");
   });
+
+  it("takes QuickBooks' Intuit app whole or not at all, with Intuit's production URLs by default", () => {
+    const off = loadConfig({});
+    expect(off.quickbooks.app).toBeUndefined();
+    expect(off.quickbooks.apiUrl).toBe("https://quickbooks.api.intuit.com");
+    expect(off.quickbooks.pollSeconds).toBe(30);
+    const on = loadConfig({
+      QUICKBOOKS_CLIENT_ID: "ABc1",
+      QUICKBOOKS_CLIENT_SECRET: "s3cret",
+      QUICKBOOKS_REDIRECT_URL: "https://chalan.example.com.bd/api/connectors/quickbooks/callback",
+      QUICKBOOKS_API_URL: "https://sandbox-quickbooks.api.intuit.com/",
+    });
+    expect(on.quickbooks.app?.clientId).toBe("ABc1");
+    expect(on.quickbooks.apiUrl).toBe("https://sandbox-quickbooks.api.intuit.com");
+    expect(() => loadConfig({ QUICKBOOKS_CLIENT_ID: "ABc1" })).toThrow(/set all three/);
+  });
 });

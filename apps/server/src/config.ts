@@ -33,6 +33,9 @@ const intIn = (min: number, max: number, fallback: number) =>
         .pipe(z.number().int().min(min).max(max)),
     );
 
+const httpUrl = (fallback: string) =>
+  optionalUrl("an http", ["https:", "http:"]).transform((s) => (s ?? fallback).replace(/\/+$/, ""));
+
 const EnvSchema = z.object({
   PORT: intIn(0, 65535, 8080),
   HOST: z.string().trim().min(1).default("0.0.0.0"),
@@ -46,6 +49,13 @@ const EnvSchema = z.object({
   OCR_WORKERS: intIn(1, 16, 1),
   TOKEN_TTL_DAYS: intIn(1, 3650, 30),
   POSTING_LEASE_SECONDS: intIn(1, 3600, 120),
+  QUICKBOOKS_CLIENT_ID: z.string().trim().optional(),
+  QUICKBOOKS_CLIENT_SECRET: z.string().trim().optional(),
+  QUICKBOOKS_REDIRECT_URL: optionalUrl("an https", ["https:", "http:"]),
+  QUICKBOOKS_API_URL: httpUrl("https://quickbooks.api.intuit.com"),
+  QUICKBOOKS_AUTH_URL: httpUrl("https://appcenter.intuit.com/connect/oauth2"),
+  QUICKBOOKS_TOKEN_URL: httpUrl("https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"),
+  QUICKBOOKS_POLL_SECONDS: intIn(1, 86_400, 30),
 });
 
 export interface Config {
@@ -62,6 +72,17 @@ export interface Config {
   tokenTtlMs: number;
   /** How long a bridge holds a posting it took before another may take it (the bridge may be dead). */
   postingLeaseSeconds: number;
+  quickbooks: QuickBooksConfig;
+}
+
+/** Intuit's endpoints and this server's app there (docs/quickbooks.md). */
+export interface QuickBooksConfig {
+  /** The Intuit app's keys and our registered callback; absent, QuickBooks cannot be connected. */
+  app: { clientId: string; clientSecret: string; redirectUrl: string } | undefined;
+  apiUrl: string;
+  authUrl: string;
+  tokenUrl: string;
+  pollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const app = [e.QUICKBOOKS_CLIENT_ID, e.QUICKBOOKS_CLIENT_SECRET, e.QUICKBOOKS_REDIRECT_URL];
+  if (app.some(Boolean) && !app.every(Boolean)) {
+    // Half an Intuit app would only fail later, at the admin's first connect.
+    throw new ConfigError([
+      "QUICKBOOKS_CLIENT_ID, QUICKBOOKS_CLIENT_SECRET and QUICKBOOKS_REDIRECT_URL: set all three (the Intuit app's keys and the callback registered with it), or none",
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -95,5 +123,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ocrWorkers: e.OCR_WORKERS,
     tokenTtlMs: e.TOKEN_TTL_DAYS * 86_400_000,
     postingLeaseSeconds: e.POSTING_LEASE_SECONDS,
+    quickbooks: {
+      app:
+        e.QUICKBOOKS_CLIENT_ID && e.QUICKBOOKS_CLIENT_SECRET && e.QUICKBOOKS_REDIRECT_URL
+          ? {
+              clientId: e.QUICKBOOKS_CLIENT_ID,
+              clientSecret: e.QUICKBOOKS_CLIENT_SECRET,
+              redirectUrl: e.QUICKBOOKS_REDIRECT_URL,
+            }
+          : undefined,
+      apiUrl: e.QUICKBOOKS_API_URL,
+      authUrl: e.QUICKBOOKS_AUTH_URL,
+      tokenUrl: e.QUICKBOOKS_TOKEN_URL,
+      pollSeconds: e.QUICKBOOKS_POLL_SECONDS,
+    },
   };
 }

@@ -59,6 +59,7 @@ export type ConnectorsAnswer = z.infer<typeof ConnectorsAnswer>;
 
 /** `POST /api/connectors/quickbooks/connect`: where to send the admin to let Chalan in. */
 export const QuickBooksConnectAnswer = z.object({ authorizeUrl: z.string().url() });
+export type QuickBooksConnectAnswer = z.infer<typeof QuickBooksConnectAnswer>;
 
 export const PostingState = z.enum(["pending", "posted", "rejected", "superseded"]);
 export type PostingState = z.infer<typeof PostingState>;

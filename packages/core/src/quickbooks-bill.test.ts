@@ -98,8 +98,11 @@ describe("quickbooksBill", () => {
 
 describe("QBO queries and answers", () => {
   it("escapes quotes in a query's value", () => {
-    expect(qboQuery("Vendor", "DisplayName", "Rahman's Store")).toBe(
+    expect(qboQuery("Vendor", { DisplayName: "Rahman's Store" })).toBe(
       "select * from Vendor where DisplayName = 'Rahman\\'s Store'",
+    );
+    expect(qboQuery("Bill", { VendorRef: "58", TxnDate: "2026-11-18" })).toBe(
+      "select * from Bill where VendorRef = '58' and TxnDate = '2026-11-18'",
     );
   });
 

@@ -104,9 +104,12 @@ export function quickbooksBill(
   };
 }
 
-/** A query in QBO's SQL-like language for one entity by one field; quotes escaped as `\'`. */
-export function qboQuery(entity: "Vendor" | "Account" | "Bill", field: string, value: string) {
-  return `select * from ${entity} where ${field} = '${value.replace(/'/g, "\\'")}'`;
+/** A query in QBO's SQL-like language for one entity by equal fields; quotes escaped as `\'`. */
+export function qboQuery(entity: "Vendor" | "Account" | "Bill", where: Record<string, string>) {
+  const conditions = Object.entries(where).map(
+    ([field, value]) => `${field} = '${value.replace(/'/g, "\\'")}'`,
+  );
+  return `select * from ${entity} where ${conditions.join(" and ")}`;
 }
 
 /** Any entity QBO answers with: its id and the version a full update must name. */

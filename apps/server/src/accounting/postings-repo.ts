@@ -1,8 +1,9 @@
 import {
-  type ConnectorKind,
+  ConnectorKind,
   type ConnectorSettings,
   type LeasedPosting,
   type Posting,
+  type PostingCounts,
   type PostingResult,
   type PurchaseVoucher,
   retryDelayMs,
@@ -26,6 +27,43 @@ export async function enabledConnectors(
     [orgId],
   );
   return rows;
+}
+
+/** Each connector the business has set, on or off, with how many of its postings are where. */
+export async function connectorRows(
+  db: Sql,
+  orgId: string,
+): Promise<
+  Map<ConnectorKind, { enabled: boolean; company: string | null; counts: PostingCounts }>
+> {
+  const { rows } = await db.query<{
+    kind: ConnectorKind;
+    enabled: boolean | null;
+    company: string | null;
+    pending: number;
+    posted: number;
+    rejected: number;
+  }>(
+    `SELECT k.kind, c.enabled, c.company,
+            count(*) FILTER (WHERE p.state = 'pending')::int AS pending,
+            count(*) FILTER (WHERE p.state = 'posted')::int AS posted,
+            count(*) FILTER (WHERE p.state = 'rejected')::int AS rejected
+     FROM unnest($2::text[]) AS k (kind)
+       LEFT JOIN connectors c ON c.org_id = $1 AND c.kind = k.kind
+       LEFT JOIN postings p ON p.org_id = $1 AND p.connector = k.kind
+     GROUP BY k.kind, c.enabled, c.company`,
+    [orgId, ConnectorKind.options],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.kind,
+      {
+        enabled: r.enabled ?? false,
+        company: r.company,
+        counts: { pending: r.pending, posted: r.posted, rejected: r.rejected },
+      },
+    ]),
+  );
 }
 
 export async function saveConnector(
@@ -85,38 +123,55 @@ interface PostingRow {
   message: string | null;
   target_ref: string | null;
   lease_token: string | null;
+  resent: number;
   updated_at: Date;
 }
 
+/** A due posting held for whoever posts it, with what its earlier versions left in the target. */
+export interface HeldPosting {
+  id: string;
+  leaseToken: string;
+  invoiceId: string;
+  version: number;
+  voucher: PurchaseVoucher;
+  /** An earlier version is in the books: this one amends it. */
+  earlierPosted: boolean;
+  /** The target's id of the latest earlier version posted (QuickBooks' Bill Id), when it said. */
+  earlierRef: string | null;
+  /** How often a person sent it again after the target refused it. */
+  resent: number;
+}
+
 /**
- * Hands a bridge up to `max` postings that are due, oldest first, each leased for `leaseSeconds`:
- * another bridge (or this one restarted) gets it again only after the lease runs out. Each comes
- * ready to send: the voucher's import request (created the first time, altered once an earlier
- * version is in the books) and the ledgers it names.
+ * Takes up to `max` postings of the connector that are due, oldest first, each leased for
+ * `leaseSeconds`: nobody else gets it again until the lease runs out (the holder may have died).
  */
-export async function leasePostings(
+export async function leaseDue(
   tx: Sql,
   orgId: string,
   kind: ConnectorKind,
   max: number,
   leaseSeconds: number,
-): Promise<LeasedPosting[]> {
-  const connector = (await enabledConnectors(tx, orgId)).find((c) => c.kind === kind);
-  if (!connector) return [];
-  const mapping = await loadLedgerMapping(tx, orgId);
-  const { rows } = await tx.query<PostingRow & { earlier_posted: boolean }>(
-    `SELECT p.*, EXISTS (
-         SELECT 1 FROM postings e WHERE e.org_id = p.org_id AND e.connector = p.connector
-           AND e.invoice_id = p.invoice_id AND e.version < p.version AND e.state = 'posted'
-       ) AS earlier_posted
+): Promise<HeldPosting[]> {
+  const { rows } = await tx.query<
+    PostingRow & { earlier_posted: boolean; earlier_ref: string | null }
+  >(
+    `SELECT p.*, e.version IS NOT NULL AS earlier_posted, e.target_ref AS earlier_ref
      FROM postings p
+       LEFT JOIN LATERAL (
+         SELECT version, target_ref FROM postings e WHERE e.org_id = p.org_id
+           AND e.connector = p.connector AND e.invoice_id = p.invoice_id AND e.version < p.version
+           AND e.state = 'posted' ORDER BY e.version DESC LIMIT 1
+       ) e ON true
      WHERE p.org_id = $1 AND p.connector = $2 AND p.state = 'pending' AND p.next_attempt_at <= now()
        AND (p.leased_until IS NULL OR p.leased_until < now())
+       AND EXISTS (SELECT 1 FROM connectors c WHERE c.org_id = p.org_id AND c.kind = p.connector
+                     AND c.enabled)
      ORDER BY p.next_attempt_at, p.invoice_id, p.version
      LIMIT $3 FOR UPDATE OF p SKIP LOCKED`,
     [orgId, kind, max],
   );
-  const leased: LeasedPosting[] = [];
+  const held: HeldPosting[] = [];
   for (const r of rows) {
     const leaseToken = uuidv7();
     await tx.query(
@@ -124,23 +179,49 @@ export async function leasePostings(
          attempts = attempts + 1, updated_at = now() WHERE org_id = $1 AND id = $2`,
       [orgId, r.id, leaseToken, leaseSeconds],
     );
-    const action = r.earlier_posted ? "Alter" : "Create";
-    leased.push({
+    held.push({
       id: r.id,
       leaseToken,
       invoiceId: r.invoice_id,
       version: r.version,
-      date: r.voucher.date,
-      remoteId: tallyRemoteId(r.invoice_id),
-      ledgers: voucherLedgers(r.voucher, mapping),
-      ...(connector.company && { company: connector.company }),
-      voucherXml: tallyVouchersEnvelope(
-        [{ voucher: r.voucher, action }],
-        connector.company ?? undefined,
-      ),
+      voucher: r.voucher,
+      earlierPosted: r.earlier_posted,
+      earlierRef: r.earlier_ref,
+      resent: r.resent,
     });
   }
-  return leased;
+  return held;
+}
+
+/**
+ * Hands the Tally bridge up to `max` due postings, each ready to send: the voucher's import request
+ * (created the first time, altered once an earlier version is in the books) and the ledgers it
+ * names.
+ */
+export async function leasePostings(
+  tx: Sql,
+  orgId: string,
+  max: number,
+  leaseSeconds: number,
+): Promise<LeasedPosting[]> {
+  const held = await leaseDue(tx, orgId, "tally", max, leaseSeconds);
+  if (held.length === 0) return [];
+  const company = (await enabledConnectors(tx, orgId)).find((c) => c.kind === "tally")?.company;
+  const mapping = await loadLedgerMapping(tx, orgId);
+  return held.map((p) => ({
+    id: p.id,
+    leaseToken: p.leaseToken,
+    invoiceId: p.invoiceId,
+    version: p.version,
+    date: p.voucher.date,
+    remoteId: tallyRemoteId(p.invoiceId),
+    ledgers: voucherLedgers(p.voucher, mapping),
+    ...(company && { company }),
+    voucherXml: tallyVouchersEnvelope(
+      [{ voucher: p.voucher, action: p.earlierPosted ? "Alter" : "Create" }],
+      company ?? undefined,
+    ),
+  }));
 }
 
 /**
@@ -195,8 +276,8 @@ export async function recordPostingResult(
 /** A refused posting made due again, once a person has fixed what the target refused. */
 export async function retryRejected(db: Sql, orgId: string, id: string): Promise<boolean> {
   const { rowCount } = await db.query(
-    `UPDATE postings SET state = 'pending', next_attempt_at = now(), updated_at = now()
-     WHERE org_id = $1 AND id = $2 AND state = 'rejected'`,
+    `UPDATE postings SET state = 'pending', next_attempt_at = now(), resent = resent + 1,
+       updated_at = now() WHERE org_id = $1 AND id = $2 AND state = 'rejected'`,
     [orgId, id],
   );
   return (rowCount ?? 0) > 0;
