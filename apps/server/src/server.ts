@@ -4,6 +4,7 @@ import pg from "pg";
 import type { PgBoss } from "pg-boss";
 import { FsBlobStore } from "./blobs/fs-blob-store";
 import type { Config } from "./config";
+import { QuickBooksPoster } from "./connectors/quickbooks-poster";
 import { type EmbeddedPg, startEmbeddedPostgres } from "./db/embedded-postgres";
 import { migrate } from "./db/migrate";
 import { buildApp } from "./http/app";
@@ -29,6 +30,8 @@ export interface Chalan {
   pool: pg.Pool;
   boss: PgBoss;
   scheduler: ReportScheduler;
+  /** Posts to QuickBooks Online every QUICKBOOKS_POLL_SECONDS; `pass()` runs one pass now. */
+  quickbooks: QuickBooksPoster;
   stop(): Promise<void>;
 }
 
@@ -65,6 +68,8 @@ export async function startChalan(config: Config, opts: ChalanOptions = {}): Pro
     opts.reportIntervalMs,
   );
   scheduler.start();
+  const quickbooks = new QuickBooksPoster(pool, config);
+  quickbooks.start();
   const app = await buildApp({ config, pool, boss, blobs });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -74,9 +79,11 @@ export async function startChalan(config: Config, opts: ChalanOptions = {}): Pro
     pool,
     boss,
     scheduler,
+    quickbooks,
     async stop() {
       await app.close();
       await scheduler.stop();
+      await quickbooks.stop();
       await boss.stop({ graceful: true, timeout: 15_000 });
       await reader?.close();
       await mailer.close();
