@@ -2,6 +2,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useTranslation } from "react-i18next";
 import { setLanguage } from "./i18n/i18n";
 import { AccountScreen } from "./screens/account-screen";
+import { BooksScreen } from "./screens/books-screen";
 import { CaptureScreen } from "./screens/capture-screen";
 import { Dashboard } from "./screens/dashboard";
 import { InvoiceList } from "./screens/invoice-list";
@@ -16,7 +17,15 @@ import { href, type Route, useRoute } from "./ui/use-route";
 import { useSyncProgress } from "./ui/use-sync-progress";
 
 const MB = 1024 * 1024;
-const NAV = ["invoices", "review", "capture", "suppliers", "dashboard", "account"] as const;
+const NAV = [
+  "invoices",
+  "review",
+  "capture",
+  "suppliers",
+  "dashboard",
+  "books",
+  "account",
+] as const;
 
 export function App() {
   const { t } = useTranslation();
@@ -92,6 +101,7 @@ export function App() {
         {route.screen === "capture" && <CaptureScreen />}
         {route.screen === "suppliers" && <SuppliersScreen />}
         {route.screen === "dashboard" && <Dashboard />}
+        {route.screen === "books" && <BooksScreen />}
         {route.screen === "account" && <AccountScreen />}
         {route.screen === "invoice" && <InvoiceScreen id={route.id} />}
       </main>

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { dhakaDate, ReviewState, uuidv7 } from "@chalan/core";
@@ -6,9 +6,11 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bridgePass } from "../../server/src/connectors/tally-bridge";
 import { grayPixels, measureTilt } from "../../server/src/images/orientation";
 import { onePagePdf } from "../../server/src/images/pdf-test-files";
 import { dbTargets } from "../../server/test/databases";
+import { fakeTally } from "../../server/test/fake-tally";
 import { startTestServer, type TestServer } from "../../server/test/harness";
 import { photograph } from "../../server/test/photograph";
 import { renderInvoiceImage } from "../../server/test/render-invoice";
@@ -838,18 +840,40 @@ describe("checks before the books", () => {
       await panel.getByTestId("approve").click();
       await panel.getByTestId("approved").filter({ hasText: "Approved by Rina Das" }).waitFor();
       // The business posts to Tally: the approved invoice waits in the outbox for the office PC.
-      await panel
-        .getByTestId("posting-tally")
-        .filter({ hasText: "Waiting for the office PC to post it to Tally" })
-        .waitFor();
-      await pa.setViewportSize(PHONE);
+      await panel.getByTestId("posting-tally").filter({ hasText: "On its way to Tally" }).waitFor();
+
+      // The office PC's bridge posts it; Tally refuses the supplier's new ledger (say, a name
+      // clash there). The refusal shows with Tally's words; once fixed in Tally, "Post again".
+      const tally = await fakeTally();
+      try {
+        const bridge = { server: server.url, token, tally: tally.url };
+        tally.refuseLedgers.add("Meghna Stores");
+        expect(await bridgePass(bridge)).toBe(1);
+        await pa.reload();
+        const posting = panel.getByTestId("posting-tally");
+        await posting
+          .filter({ hasText: "Tally refused it: Could not create ledger 'Meghna Stores'" })
+          .waitFor();
+        await pa.setViewportSize(PHONE);
+        await panel.scrollIntoViewIfNeeded();
+        await pa.screenshot({ path: path.join(SCREENSHOTS, "en-phone-refused.png") });
+        tally.refuseLedgers.clear();
+        await panel.getByTestId("post-again-tally").click();
+        await posting.filter({ hasText: "On its way to Tally" }).waitFor();
+        expect(await bridgePass(bridge)).toBe(1);
+        await pa.reload();
+        await posting.filter({ hasText: "In Tally" }).waitFor();
+        expect(tally.held.get(`chalan-${first.id}`)?.imports).toBe(1);
+      } finally {
+        await tally.close();
+      }
       await panel.scrollIntoViewIfNeeded();
       await pa.screenshot({ path: path.join(SCREENSHOTS, "en-phone-approved.png") });
 
       const approved = ReviewState.parse(
         await (await server.api("GET", `/api/invoices/${first.id}`, token)).json(),
       );
-      expect(approved.status).toBe("approved");
+      expect(approved.status).toBe("posted");
       expect(approved.approval?.acceptedWarnings.map((w) => w.check)).toEqual(["vat-rate-usual"]);
       const { suppliers } = (await (await server.api("GET", "/api/suppliers", token)).json()) as {
         suppliers: { id: string; aliases: string[] }[];
@@ -860,6 +884,89 @@ describe("checks before the books", () => {
       await b.close();
     }
   }, 300_000);
+});
+
+describe("the books screen", () => {
+  it("sets the ledgers, turns Tally on with the bridge's command, warns before QuickBooks and downloads files", async () => {
+    const { chrome, page, email } = await signedUpPhone("books");
+    try {
+      const token = await tokenOf(email);
+      await page.goto(`${net.url}/#/books`);
+      const mapping = page.getByTestId("ledger-mapping");
+      const purchase = mapping.locator("[name=purchaseLedger]");
+      await purchase.waitFor();
+      expect(await purchase.inputValue()).toBe("Purchase");
+      await purchase.fill("Purchase of Goods");
+      await mapping.getByRole("button", { name: "Add a category" }).click();
+      await mapping.getByPlaceholder("Category").fill("Rent");
+      await mapping.getByRole("button", { name: "Save ledgers" }).click();
+      await mapping.getByText("Each category needs a ledger").waitFor();
+      await mapping.getByPlaceholder("Ledger").fill("ভাড়া খরচ");
+      await mapping.getByRole("button", { name: "Save ledgers" }).click();
+      await mapping.getByText("Saved.").waitFor();
+      expect(await (await server.api("GET", "/api/ledger-mapping", token)).json()).toMatchObject({
+        purchaseLedger: "Purchase of Goods",
+        inputVatLedger: "Input VAT",
+        categoryLedgers: { Rent: "ভাড়া খরচ" },
+      });
+      await page.reload();
+      await purchase.waitFor();
+      expect(await purchase.inputValue()).toBe("Purchase of Goods");
+      expect(await mapping.getByPlaceholder("Ledger").inputValue()).toBe("ভাড়া খরচ");
+
+      const tally = page.getByTestId("connector-tally");
+      await tally.locator("[name=enabled]").check();
+      await tally.locator("[name=company]").fill("Rahman Traders");
+      await tally.getByRole("button", { name: "Save" }).click();
+      const command = await tally.getByTestId("bridge-command").textContent();
+      expect(command).toMatch(
+        new RegExp(`^npx chalan tally-bridge --server ${net.url} --token [0-9a-f]{64} --tally `),
+      );
+      expect(await tally.getByTestId("counts-tally").textContent()).toBe(
+        "0 on the way · 0 in the books · 0 refused",
+      );
+      const { connectors } = (await (await server.api("GET", "/api/connectors", token)).json()) as {
+        connectors: { kind: string; enabled: boolean; company?: string | null }[];
+      };
+      expect(connectors.find((c) => c.kind === "tally")).toMatchObject({
+        enabled: true,
+        company: "Rahman Traders",
+      });
+
+      // QuickBooks: the data would leave Bangladesh, and this server has no Intuit app anyway.
+      const qb = page.getByTestId("connector-quickbooks");
+      expect(await qb.getByTestId("quickbooks-abroad").textContent()).toContain(
+        "outside Bangladesh",
+      );
+      await qb.getByText("This Chalan server has no QuickBooks app set up").waitFor();
+      expect(await qb.getByTestId("quickbooks-enable").count()).toBe(0);
+
+      // A file for the accountant: the CSV of last month (empty here, but for its header).
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("export-csv").click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^chalan-\d{4}-\d{2}-\d{2}-to-.*\.csv$/);
+      const csv = await readFile((await download.path()) as string, "utf8");
+      expect(csv.split("\n")[0]).toContain("Supplier");
+
+      for (const lang of ["en", "bn"] as const) {
+        if (lang === "bn") await page.locator("button.lang").click();
+        for (const [size, viewport] of [
+          ["phone", PHONE],
+          ["desktop", DESKTOP],
+        ] as const) {
+          await page.setViewportSize(viewport);
+          await page.screenshot({
+            path: path.join(SCREENSHOTS, `${lang}-${size}-books.png`),
+            fullPage: true,
+          });
+        }
+      }
+    } finally {
+      await chrome.close();
+    }
+  }, 180_000);
 });
 
 /** The main screens at phone and desktop sizes, in English and Bengali, for people to look at. */

@@ -7,6 +7,7 @@ export const en = {
     suppliers: "Suppliers",
     capture: "Capture",
     dashboard: "Dashboard",
+    books: "Books",
     account: "Account",
   },
   net: {
@@ -107,9 +108,11 @@ export const en = {
     whichSupplier: "Which supplier is “{{name}}”?",
     pick: "Choose…",
     thisSupplier: "This is the supplier",
-    connector: { tally: "Tally" },
+    connector: { tally: "Tally", quickbooks: "QuickBooks" },
+    postAgain: "Post again",
+    postAgainHint: "Fixed it in {{target}}? Post it again.",
     posting: {
-      pending: "Waiting for the office PC to post it to {{target}}",
+      pending: "On its way to {{target}}",
       posted: "In {{target}}",
       rejected: "{{target}} refused it: {{message}}",
       superseded: "Replaced by a later amendment",
@@ -224,6 +227,75 @@ export const en = {
     by: { human: "You", local_ocr: "Read here", server_ocr: "Server", import: "Import" },
     pushed: "synced",
     waiting: "not synced yet",
+  },
+  books: {
+    title: "Books",
+    offline: "The books' settings and files are on the server: connect to see them.",
+    connectors: {
+      title: "Where approved invoices go",
+      save: "Save",
+      counts:
+        "{{pending, number}} on the way · {{posted, number}} in the books · {{rejected, number}} refused",
+    },
+    tally: {
+      title: "Tally (TallyPrime, Tally.ERP 9)",
+      enable: "Post approved invoices into Tally",
+      company: "Tally company (leave empty for the one open in Tally)",
+      bridge:
+        "On the office PC where Tally runs (Tally's XML port on, usually 9000), keep this running:",
+      bridgeNote:
+        "It takes approved invoices from Chalan and posts them as Purchase vouchers, creating a supplier's ledger first if Tally lacks it. Safe to stop at any time, even by a power cut: nothing is posted twice. The token is your sign-in: keep it to yourself.",
+    },
+    quickbooks: {
+      title: "QuickBooks Online",
+      abroad:
+        "QuickBooks Online keeps your books on Intuit's servers outside Bangladesh: every invoice posted there (supplier, amounts, VAT, dates) leaves the country. Chalan itself keeps your data in Bangladesh.",
+      unavailable:
+        "This Chalan server has no QuickBooks app set up. Whoever runs the server sets QUICKBOOKS_CLIENT_ID and QUICKBOOKS_CLIENT_SECRET (docs/quickbooks.md).",
+      understand: "I understand that invoices posted to QuickBooks leave Bangladesh",
+      turnOn: "Turn on QuickBooks",
+      turnOff: "Turn off QuickBooks",
+      notConnected: "Chalan needs your permission in QuickBooks.",
+      signIn: "Sign in to QuickBooks",
+      signedIn: "QuickBooks is connected.",
+      signInFailed: "QuickBooks was not connected: {{reason}}",
+      connected: "Connected to QuickBooks company {{realm}}",
+      disconnect: "Disconnect",
+    },
+    mapping: {
+      title: "Ledgers",
+      intro:
+        "Each approved invoice credits its supplier's ledger (set on the supplier, or named after it) with the total and debits these.",
+      purchaseLedger: "Purchases go to",
+      inputVatLedger: "VAT paid goes to",
+      supplierGroup: "New supplier ledgers go under",
+      purchaseGroup: "New purchase ledgers go under",
+      vatGroup: "The VAT ledger goes under",
+      costCentre: "Cost centre (optional)",
+      categories: "By supplier category",
+      category: "Category",
+      ledger: "Ledger",
+      addRow: "Add a category",
+      removeRow: "Remove",
+      rowIncomplete: "Each category needs a ledger, and each ledger a category.",
+      save: "Save ledgers",
+      saved: "Saved. Invoices approved from now on use these ledgers.",
+    },
+    exports: {
+      title: "Files for your accountant",
+      intro: "Approved and posted invoices issued in these dates.",
+      from: "From",
+      to: "To",
+      badRange: "Choose both dates, the first not after the second.",
+      csv: "Invoices (CSV)",
+      csvLines: "Line items (CSV)",
+      xlsx: "Excel workbook",
+      hledger: "Journal (hledger)",
+      tallyLedgers: "Tally: ledgers (XML)",
+      tallyVouchers: "Tally: vouchers (XML)",
+      tallyHow:
+        "Without the bridge: in Tally, import the ledgers file first (Import > Masters), then the vouchers (Import > Transactions). Importing the same file again changes nothing.",
+    },
   },
   language: { label: "Language", en: "English", bn: "বাংলা" },
 } as const;

@@ -3,6 +3,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { db, sender } from "../store/app-db";
+import { postAgain } from "../store/books";
 import type { LocalInvoice } from "../store/db";
 import { approveInvoice, chooseSupplier, fetchReviewState } from "../store/review-state";
 import { useLanguage } from "../ui/use-language";
@@ -120,8 +121,29 @@ export function ApprovalPanel({ inv }: { inv: LocalInvoice }) {
               message: p.message ?? "",
             })}
             {p.state === "pending" && p.message && ` (${p.message})`}
+            {p.state === "rejected" && (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid={`post-again-${p.connector}`}
+                  title={t("approval.postAgainHint", {
+                    target: t(`approval.connector.${p.connector}`),
+                  })}
+                  onClick={() => void act(() => postAgain(db, inv.id, p.id))}
+                >
+                  {t("approval.postAgain")}
+                </button>
+              </>
+            )}
           </p>
         ))}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
       </section>
     );
   }

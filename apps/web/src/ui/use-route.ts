@@ -8,17 +8,20 @@ export type Route =
   | { screen: "capture" }
   | { screen: "dashboard" }
   | { screen: "account" }
+  | { screen: "books" }
   | { screen: "invoice"; id: string };
 
+/** The route of a hash; what follows `?` (a screen's own parameters) is left to the screen. */
 export function parseRoute(hash: string): Route {
-  const [, screen, id] = hash.replace(/^#/, "").split("/");
+  const [, screen, id] = (hash.replace(/^#/, "").split("?")[0] ?? "").split("/");
   if (screen === "invoice" && id) return { screen, id };
   if (
     screen === "review" ||
     screen === "suppliers" ||
     screen === "capture" ||
     screen === "dashboard" ||
-    screen === "account"
+    screen === "account" ||
+    screen === "books"
   ) {
     return { screen };
   }
@@ -26,6 +29,11 @@ export function parseRoute(hash: string): Route {
 }
 
 export const href = (r: Route) => (r.screen === "invoice" ? `#/invoice/${r.id}` : `#/${r.screen}`);
+
+/** The parameters after `?` in the hash (e.g. how signing in to QuickBooks went). */
+export function routeParams(hash: string): URLSearchParams {
+  return new URLSearchParams(hash.split("?")[1] ?? "");
+}
 
 export function go(r: Route): void {
   location.hash = href(r);
