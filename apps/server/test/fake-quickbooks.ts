@@ -54,6 +54,12 @@ export async function fakeQuickBooks(app: {
   let refreshes = 0;
 
   const time = () => new Date().toISOString();
+  /** The admin allows Chalan in at Intuit's consent page: the code Intuit hands back. */
+  const consent = (): string => {
+    const code = `AB11${Math.random().toString(36).slice(2)}`;
+    codes.add(code);
+    return code;
+  };
   const fault = (Message: string, Detail: string, code: string, element = "") => ({
     Fault: { Error: [{ Message, Detail, code, element }], type: "ValidationFault" },
     time: time(),
@@ -225,6 +231,21 @@ export async function fakeQuickBooks(app: {
     const answer = (status: number, json: unknown) =>
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
 
+    if (url.pathname === "/connect/oauth2" && req.method === "GET") {
+      // Intuit's consent page, where the admin always clicks Connect: back to the app with a code.
+      const redirect = url.searchParams.get("redirect_uri");
+      if (url.searchParams.get("client_id") !== app.clientId || redirect !== app.redirectUrl) {
+        return answer(400, { error: "invalid_client" });
+      }
+      const back = new URL(redirect);
+      back.search = new URLSearchParams({
+        code: consent(),
+        state: url.searchParams.get("state") ?? "",
+        realmId,
+      }).toString();
+      res.writeHead(302, { location: back.toString() }).end();
+      return;
+    }
     if (url.pathname === "/oauth2/v1/tokens/bearer" && req.method === "POST") {
       return answer(...tokenEndpoint(req, body));
     }
@@ -284,12 +305,7 @@ export async function fakeQuickBooks(app: {
     requests,
     refreshes: () => refreshes,
     currentRefreshToken: () => refreshToken,
-    /** The admin allows Chalan in at Intuit's consent page: the code Intuit hands back. */
-    consent(): string {
-      const code = `AB11${Math.random().toString(36).slice(2)}`;
-      codes.add(code);
-      return code;
-    },
+    consent,
     /** An hour passes for every access token handed out so far. */
     expireAccessTokens() {
       for (const t of accessTokens.keys()) accessTokens.set(t, 0);

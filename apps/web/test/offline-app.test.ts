@@ -10,7 +10,9 @@ import { bridgePass } from "../../server/src/connectors/tally-bridge";
 import { grayPixels, measureTilt } from "../../server/src/images/orientation";
 import { onePagePdf } from "../../server/src/images/pdf-test-files";
 import { dbTargets } from "../../server/test/databases";
+import { fakeQuickBooks } from "../../server/test/fake-quickbooks";
 import { fakeTally } from "../../server/test/fake-tally";
+import { freePort } from "../../server/test/free-port";
 import { startTestServer, type TestServer } from "../../server/test/harness";
 import { photograph } from "../../server/test/photograph";
 import { renderInvoiceImage } from "../../server/test/render-invoice";
@@ -55,8 +57,13 @@ async function writeTemp(name: string, bytes: Buffer): Promise<string> {
 const install = (page: Page) => installApp(page, net.url);
 
 /** Signs in through the account screen, or signs a new business up. */
-async function signIn(page: Page, form: "Create a business account" | "Sign in", email: string) {
-  await page.goto(`${net.url}/#/account`);
+async function signIn(
+  page: Page,
+  form: "Create a business account" | "Sign in",
+  email: string,
+  base = net.url,
+) {
+  await page.goto(`${base}/#/account`);
   const f = page.locator("form", { hasText: form });
   if (form === "Create a business account") {
     await f.locator("[name=orgName]").fill("Rahman Traders");
@@ -965,6 +972,61 @@ describe("the books screen", () => {
       }
     } finally {
       await chrome.close();
+    }
+  }, 180_000);
+});
+
+describe("QuickBooks Online from the books screen", () => {
+  it("stays off until the owner ticks that the data leaves Bangladesh, then connects through Intuit's sign-in", async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const intuitApp = {
+      clientId: "ABwebTestClient",
+      clientSecret: "web-test-secret",
+      redirectUrl: `${base}/api/connectors/quickbooks/callback`,
+    };
+    const qbo = await fakeQuickBooks(intuitApp);
+    const withQuickbooks = await startTestServer(
+      dbTargets()[0] as ReturnType<typeof dbTargets>[number],
+      {
+        PORT: String(port),
+        QUICKBOOKS_CLIENT_ID: intuitApp.clientId,
+        QUICKBOOKS_CLIENT_SECRET: intuitApp.clientSecret,
+        QUICKBOOKS_REDIRECT_URL: intuitApp.redirectUrl,
+        QUICKBOOKS_API_URL: qbo.url,
+        QUICKBOOKS_AUTH_URL: `${qbo.url}/connect/oauth2`,
+        QUICKBOOKS_TOKEN_URL: `${qbo.url}/oauth2/v1/tokens/bearer`,
+      },
+    );
+    const chrome = await launchChromium(await profile());
+    try {
+      const page = await chrome.context.newPage();
+      await signIn(page, "Create a business account", `qbo.${Date.now()}@example.com`, base);
+      await page.goto(`${base}/#/books`);
+      const qb = page.getByTestId("connector-quickbooks");
+      await qb.getByTestId("quickbooks-abroad").waitFor();
+      expect(await qb.getByTestId("quickbooks-enable").isDisabled()).toBe(true);
+      await qb.getByTestId("quickbooks-understood").check();
+      await qb.getByTestId("quickbooks-enable").click();
+      // Off to Intuit's consent page and back, signed in to the company.
+      await qb.getByTestId("quickbooks-sign-in").click();
+      await page.waitForURL(/#\/books\?quickbooks=connected$/);
+      await page.getByTestId("quickbooks-signed-in").waitFor();
+      await qb.getByTestId("quickbooks-connected").filter({ hasText: qbo.realmId }).waitFor();
+      expect(await qb.getByTestId("counts-quickbooks").textContent()).toBe(
+        "0 on the way · 0 in the books · 0 refused",
+      );
+      await page.setViewportSize(DESKTOP);
+      await page.screenshot({ path: path.join(SCREENSHOTS, "en-desktop-quickbooks.png") });
+
+      await qb.getByRole("button", { name: "Disconnect" }).click();
+      await qb.getByTestId("quickbooks-sign-in").waitFor();
+      await qb.getByRole("button", { name: "Turn off QuickBooks" }).click();
+      await qb.getByTestId("quickbooks-understood").waitFor();
+    } finally {
+      await chrome.close();
+      await withQuickbooks.chalan.stop();
+      await qbo.close();
     }
   }, 180_000);
 });
