@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dbTargets } from "./databases";
 import { startTestServer, type TestServer } from "./harness";
-import { typedInvoice } from "./typed-invoice";
+import { memoFields, typedInvoice } from "./typed-invoice";
 
 const Leased = z.object({ postings: z.array(LeasedPosting) });
 
@@ -35,19 +35,10 @@ describe.each(dbTargets())("the accounting outbox on $name PostgreSQL", (target)
     server.api("POST", `/api/postings/${id}/result`, token, body);
 
   /** A memo from Meghna Stores typed in by a clerk, VAT at 15% inside the total. */
-  const approvedInvoice = (total: number, approve = true) => {
-    const vat = Math.round((total * 15) / 115);
-    const fields = {
-      supplierName: "Meghna Stores",
-      invoiceNumber: `MS-${total}`,
-      issueDate: "2026-11-20",
-      subtotal: total - vat,
-      vatRate: 0.15,
-      vat,
-      total,
-    };
-    return typedInvoice(server, token, fields, { approve });
-  };
+  const approvedInvoice = (total: number, approve = true) =>
+    typedInvoice(server, token, memoFields("Meghna Stores", `MS-${total}`, "2026-11-20", total), {
+      approve,
+    });
 
   it("approving puts the invoice in the outbox; a bridge leases it, reports it posted, and the invoice is posted", async () => {
     const id = await approvedInvoice(11_500_00);

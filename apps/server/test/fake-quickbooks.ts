@@ -317,3 +317,16 @@ export async function fakeQuickBooks(app: {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The server's settings for an Intuit app whose Intuit is the stand-in at `url`. */
+export const quickbooksSettings = (
+  url: string,
+  app: { clientId: string; clientSecret: string; redirectUrl: string },
+) => ({
+  QUICKBOOKS_CLIENT_ID: app.clientId,
+  QUICKBOOKS_CLIENT_SECRET: app.clientSecret,
+  QUICKBOOKS_REDIRECT_URL: app.redirectUrl,
+  QUICKBOOKS_API_URL: url,
+  QUICKBOOKS_AUTH_URL: `${url}/connect/oauth2`,
+  QUICKBOOKS_TOKEN_URL: `${url}/oauth2/v1/tokens/bearer`,
+});

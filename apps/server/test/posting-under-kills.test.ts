@@ -10,7 +10,7 @@ import { mulberry32 } from "./faulty-link";
 import { freePort } from "./free-port";
 import { startTestServer } from "./harness";
 import { type ChalanProcess, spawnCli, spawnServer } from "./spawn-chalan";
-import { typedInvoice } from "./typed-invoice";
+import { memoFields, typedInvoice } from "./typed-invoice";
 
 const INVOICES = 200;
 const SEED = 20261202;
@@ -57,22 +57,10 @@ describe.each(dbTargets().slice(0, 1))(
         (await setup.api("PUT", "/api/connectors/tally", token, { enabled: true })).status,
       ).toBe(200);
       const ids = await inBatches(INVOICES, 8, (i) => {
-        const total = 1_000_00 + i * 1_15;
-        const vat = Math.round((total * 15) / 115);
-        return typedInvoice(
-          setup,
-          token,
-          {
-            supplierName: SUPPLIERS[i % SUPPLIERS.length],
-            invoiceNumber: `K-${i + 1}`,
-            issueDate: `2026-11-${String((i % 28) + 1).padStart(2, "0")}`,
-            subtotal: total - vat,
-            vatRate: 0.15,
-            vat,
-            total,
-          },
-          { approve: false },
-        );
+        const date = `2026-11-${String((i % 28) + 1).padStart(2, "0")}`;
+        const supplier = SUPPLIERS[i % SUPPLIERS.length] as string;
+        const fields = memoFields(supplier, `K-${i + 1}`, date, 1_000_00 + i * 1_15);
+        return typedInvoice(setup, token, fields, { approve: false });
       });
       await setup.chalan.stop();
 

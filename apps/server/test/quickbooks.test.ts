@@ -2,10 +2,10 @@ import { ConnectorsAnswer, ReviewState } from "@chalan/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bridgePass } from "../src/connectors/tally-bridge";
 import { dbTargets } from "./databases";
-import { fakeQuickBooks } from "./fake-quickbooks";
+import { fakeQuickBooks, quickbooksSettings } from "./fake-quickbooks";
 import { fakeTally } from "./fake-tally";
 import { startTestServer, type TestServer } from "./harness";
-import { typedInvoice } from "./typed-invoice";
+import { memoFields, timePasses as passTime, typedInvoice } from "./typed-invoice";
 
 const intuitApp = {
   clientId: "ABkPq1fakeClientId",
@@ -21,12 +21,7 @@ describe.each(dbTargets())("QuickBooks Online on $name PostgreSQL", (target) => 
   beforeAll(async () => {
     qbo = await fakeQuickBooks(intuitApp);
     server = await startTestServer(target, {
-      QUICKBOOKS_CLIENT_ID: intuitApp.clientId,
-      QUICKBOOKS_CLIENT_SECRET: intuitApp.clientSecret,
-      QUICKBOOKS_REDIRECT_URL: intuitApp.redirectUrl,
-      QUICKBOOKS_API_URL: qbo.url,
-      QUICKBOOKS_AUTH_URL: `${qbo.url}/connect/oauth2`,
-      QUICKBOOKS_TOKEN_URL: `${qbo.url}/oauth2/v1/tokens/bearer`,
+      ...quickbooksSettings(qbo.url, intuitApp),
       // The tests run each pass themselves.
       QUICKBOOKS_POLL_SECONDS: "3600",
     });
@@ -48,23 +43,9 @@ describe.each(dbTargets())("QuickBooks Online on $name PostgreSQL", (target) => 
   const state = async (id: string) =>
     ReviewState.parse(await (await server.api("GET", `/api/invoices/${id}`, token)).json());
   const pass = () => server.chalan.quickbooks.pass();
-  /** Makes every waiting posting due now and its lease run out, as time passing would. */
-  const timePasses = () =>
-    server.chalan.pool.query(
-      "UPDATE postings SET next_attempt_at = now(), leased_until = NULL WHERE state = 'pending'",
-    );
-  const memo = (supplierName: string, invoiceNumber: string, total: number) => {
-    const vat = Math.round((total * 15) / 115);
-    return typedInvoice(server, token, {
-      supplierName,
-      invoiceNumber,
-      issueDate: "2026-11-25",
-      subtotal: total - vat,
-      vatRate: 0.15,
-      vat,
-      total,
-    });
-  };
+  const memo = (supplierName: string, invoiceNumber: string, total: number) =>
+    typedInvoice(server, token, memoFields(supplierName, invoiceNumber, "2026-11-25", total));
+  const timePasses = () => passTime(server);
   const billsOf = (id: string) =>
     [...qbo.bills.values()].filter((b) => String(b.PrivateNote).includes(`chalan-${id} `));
   const callback = (params: Record<string, string>) =>

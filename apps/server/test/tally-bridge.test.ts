@@ -6,7 +6,7 @@ import { bridgePass } from "../src/connectors/tally-bridge";
 import { dbTargets } from "./databases";
 import { fakeTally } from "./fake-tally";
 import { startTestServer, type TestServer } from "./harness";
-import { typedInvoice } from "./typed-invoice";
+import { memoFields, timePasses as passTime, typedInvoice } from "./typed-invoice";
 
 describe.each(dbTargets())("the Tally bridge on $name PostgreSQL", (target) => {
   let server: TestServer;
@@ -40,23 +40,9 @@ describe.each(dbTargets())("the Tally bridge on $name PostgreSQL", (target) => {
   };
   const state = async (id: string) =>
     ReviewState.parse(await (await server.api("GET", `/api/invoices/${id}`, token)).json());
-  /** Makes every waiting posting due now and its lease run out, as time passing would. */
-  const timePasses = () =>
-    server.chalan.pool.query(
-      "UPDATE postings SET next_attempt_at = now(), leased_until = NULL WHERE state = 'pending'",
-    );
-  const memo = (supplierName: string, invoiceNumber: string, total: number) => {
-    const vat = Math.round((total * 15) / 115);
-    return typedInvoice(server, token, {
-      supplierName,
-      invoiceNumber,
-      issueDate: "2026-11-24",
-      subtotal: total - vat,
-      vatRate: 0.15,
-      vat,
-      total,
-    });
-  };
+  const memo = (supplierName: string, invoiceNumber: string, total: number) =>
+    typedInvoice(server, token, memoFields(supplierName, invoiceNumber, "2026-11-24", total));
+  const timePasses = () => passTime(server);
 
   it("posts approved invoices into Tally, creating the supplier's ledger first, once each", async () => {
     const a = await memo("Surma Foods", "SF-1", 4_600_00);

@@ -38,3 +38,28 @@ export async function typedInvoice(
   }
   return id;
 }
+
+/** A memo's fields as a clerk types them in: `total` poisha, 15% VAT inside it. */
+export function memoFields(
+  supplierName: string,
+  invoiceNumber: string,
+  issueDate: string,
+  total: number,
+) {
+  const vat = Math.round((total * 15) / 115);
+  return {
+    supplierName,
+    invoiceNumber,
+    issueDate,
+    subtotal: total - vat,
+    vatRate: 0.15,
+    vat,
+    total,
+  };
+}
+
+/** Makes every waiting posting due now and its lease run out, as time passing would. */
+export const timePasses = (server: TestServer) =>
+  server.chalan.pool.query(
+    "UPDATE postings SET next_attempt_at = now(), leased_until = NULL WHERE state = 'pending'",
+  );

@@ -10,7 +10,7 @@ import { bridgePass } from "../../server/src/connectors/tally-bridge";
 import { grayPixels, measureTilt } from "../../server/src/images/orientation";
 import { onePagePdf } from "../../server/src/images/pdf-test-files";
 import { dbTargets } from "../../server/test/databases";
-import { fakeQuickBooks } from "../../server/test/fake-quickbooks";
+import { fakeQuickBooks, quickbooksSettings } from "../../server/test/fake-quickbooks";
 import { fakeTally } from "../../server/test/fake-tally";
 import { freePort } from "../../server/test/free-port";
 import { startTestServer, type TestServer } from "../../server/test/harness";
@@ -988,15 +988,7 @@ describe("QuickBooks Online from the books screen", () => {
     const qbo = await fakeQuickBooks(intuitApp);
     const withQuickbooks = await startTestServer(
       dbTargets()[0] as ReturnType<typeof dbTargets>[number],
-      {
-        PORT: String(port),
-        QUICKBOOKS_CLIENT_ID: intuitApp.clientId,
-        QUICKBOOKS_CLIENT_SECRET: intuitApp.clientSecret,
-        QUICKBOOKS_REDIRECT_URL: intuitApp.redirectUrl,
-        QUICKBOOKS_API_URL: qbo.url,
-        QUICKBOOKS_AUTH_URL: `${qbo.url}/connect/oauth2`,
-        QUICKBOOKS_TOKEN_URL: `${qbo.url}/oauth2/v1/tokens/bearer`,
-      },
+      { PORT: String(port), ...quickbooksSettings(qbo.url, intuitApp) },
     );
     const chrome = await launchChromium(await profile());
     try {

@@ -1,5 +1,5 @@
 import type { LedgerMapping } from "@chalan/core";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, Fragment, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { db } from "../store/app-db";
 import { fetchLedgerMapping, saveLedgerMapping } from "../store/books";
@@ -81,27 +81,20 @@ export function LedgerMappingForm() {
         {rows.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place while typed
           <div className="category-row" key={i}>
-            <input
-              aria-label={t("books.mapping.category")}
-              placeholder={t("books.mapping.category")}
-              value={r.category}
-              onChange={(e) => {
-                const next = [...rows];
-                next[i] = { ...r, category: e.currentTarget.value };
-                setRows(next);
-              }}
-            />
-            <span aria-hidden="true">→</span>
-            <input
-              aria-label={t("books.mapping.ledger")}
-              placeholder={t("books.mapping.ledger")}
-              value={r.ledger}
-              onChange={(e) => {
-                const next = [...rows];
-                next[i] = { ...r, ledger: e.currentTarget.value };
-                setRows(next);
-              }}
-            />
+            {(["category", "ledger"] as const).map((k, n) => (
+              <Fragment key={k}>
+                {n > 0 && <span aria-hidden="true">→</span>}
+                <input
+                  aria-label={t(`books.mapping.${k}`)}
+                  placeholder={t(`books.mapping.${k}`)}
+                  value={r[k]}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setRows(rows.map((row, j) => (j === i ? { ...row, [k]: value } : row)));
+                  }}
+                />
+              </Fragment>
+            ))}
             <button
               type="button"
               className="secondary"
