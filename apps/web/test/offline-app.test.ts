@@ -871,6 +871,14 @@ describe("checks before the books", () => {
         await pa.reload();
         await posting.filter({ hasText: "In Tally" }).waitFor();
         expect(tally.held.get(`chalan-${first.id}`)?.imports).toBe(1);
+        // The phone's list says so too, as the server does.
+        await pa.goto(`${net.url}/#/invoices`);
+        await pa
+          .getByTestId("invoice-row")
+          .filter({ hasText: "Meghna Bhandar" })
+          .locator(".status-posted")
+          .waitFor();
+        await pa.goto(`${net.url}/#/invoice/${first.id}`);
       } finally {
         await tally.close();
       }

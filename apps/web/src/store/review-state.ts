@@ -2,9 +2,17 @@ import { ReviewState } from "@chalan/core";
 import type { ChalanDb } from "./db";
 import { json, serverCall } from "./server-call";
 
-/** The server's checks, supplier match and approval of an invoice it holds. */
+/**
+ * The server's checks, supplier match and approval of an invoice it holds. Its status (approved,
+ * posted, reopened by an edit) is the server's to say, so this device's copy takes it too.
+ */
 export async function fetchReviewState(db: ChalanDb, id: string): Promise<ReviewState> {
-  return ReviewState.parse(await serverCall(db, `/api/invoices/${id}`, {}));
+  return keepStatus(db, id, ReviewState.parse(await serverCall(db, `/api/invoices/${id}`, {})));
+}
+
+async function keepStatus(db: ChalanDb, id: string, state: ReviewState): Promise<ReviewState> {
+  await db.invoices.update(id, { status: state.status, reviewReasons: state.reviewReasons });
+  return state;
 }
 
 /**
@@ -22,8 +30,7 @@ export async function approveInvoice(
       ...json({ acceptWarnings }),
     }),
   );
-  await db.invoices.update(id, { status: state.status, reviewReasons: state.reviewReasons });
-  return state;
+  return keepStatus(db, id, state);
 }
 
 /**
