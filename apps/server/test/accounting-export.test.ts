@@ -59,7 +59,8 @@ describe.each(dbTargets())("exports for the books on $name PostgreSQL", (target)
   beforeAll(async () => {
     server = await startTestServer(target);
     token = await server.signup();
-    // Jamuna's invoices go to its category's ledger.
+    // Jamuna's invoices go to its category's ledger; from repairs the business withholds all the
+    // VAT (VDS) and 5% of the rest (AIT).
     await server.api("PUT", `/api/suppliers/${uuidv7()}`, token, {
       name: "Jamuna Hardware & Sons",
       category: "Repairs",
@@ -68,6 +69,7 @@ describe.each(dbTargets())("exports for the books on $name PostgreSQL", (target)
     const mapping = await server.api("PUT", "/api/ledger-mapping", token, {
       purchaseLedger: "Purchase",
       categoryLedgers: { Repairs: "Repairs & Maintenance" },
+      withholding: { Repairs: { vdsShare: 1, aitRate: 0.05 } },
     });
     expect(mapping.status).toBe(200);
     for (const e of entered) ids.push(await enterAndApprove(e));
@@ -90,7 +92,13 @@ describe.each(dbTargets())("exports for the books on $name PostgreSQL", (target)
   };
   const range = "from=2026-11-01&to=2026-11-30";
 
-  it("writes an hledger journal Debian's hledger checks, owing each supplier its invoices' totals", async () => {
+  /** What the business withholds from an invoice, and so does not owe its supplier. */
+  const withheldFrom = (e: Entered) =>
+    e.supplierName === "Jamuna Hardware & Sons"
+      ? { vds: e.vat, ait: Math.round((e.total - e.vat) * 0.05) }
+      : { vds: 0, ait: 0 };
+
+  it("writes an hledger journal Debian's hledger checks, owing each supplier its invoices' totals less what is withheld", async () => {
     const res = await get(`hledger?${range}`);
     expect(res.headers.get("content-disposition")).toContain(
       "chalan-2026-11-01-to-2026-11-30.journal",
@@ -107,12 +115,18 @@ describe.each(dbTargets())("exports for the books on $name PostgreSQL", (target)
         ]),
     );
     const expected: Record<string, number> = {};
+    const add = (key: string, poisha: number) => {
+      if (poisha) expected[key] = (expected[key] ?? 0) + poisha;
+    };
     for (const e of entered) {
       const ledger =
         e.supplierName === "Jamuna Hardware & Sons" ? "Jamuna Hardware" : e.supplierName;
-      const key = `liabilities:payable:${ledger}`;
-      expected[key] = (expected[key] ?? 0) + e.total;
+      const { vds, ait } = withheldFrom(e);
+      add(`liabilities:payable:${ledger}`, e.total - vds - ait);
+      add("liabilities:vds payable:VDS Payable", vds);
+      add("liabilities:ait payable:AIT Payable", ait);
     }
+    expect(expected["liabilities:ait payable:AIT Payable"]).toBeGreaterThan(0);
     expect(owed).toEqual(expected);
     const spent = hledger(journal, "balance", "expenses", "--flat", "-O", "csv");
     expect(spent).toContain('"expenses:Repairs & Maintenance"');
@@ -129,6 +143,12 @@ describe.each(dbTargets())("exports for the books on $name PostgreSQL", (target)
     const totalAt = header?.indexOf("Total (BDT)") as number;
     const sum = rows.reduce((s, r) => s + Math.round(Number(r[totalAt]) * 100), 0);
     expect(sum).toBe(entered.reduce((s, e) => s + e.total, 0));
+    const column = (name: string) => rows.map((r) => r[header?.indexOf(name) as number]);
+    const poisha = (cells: (string | undefined)[]) => cells.map((c) => Math.round(Number(c) * 100));
+    expect(poisha(column("VDS withheld (BDT)"))).toEqual(entered.map((e) => withheldFrom(e).vds));
+    expect(poisha(column("Payable to supplier (BDT)"))).toEqual(
+      entered.map((e) => e.total - withheldFrom(e).vds - withheldFrom(e).ait),
+    );
     expect(rows[1]?.[1]).toBe("পদ্মা ট্রেডার্স");
     expect(rows[0]?.[header?.indexOf("Approved by") as number]).toBe("Karim Rahman");
 

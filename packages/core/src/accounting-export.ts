@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type InvoiceFields, type InvoiceStatus, IsoDate } from "./invoice";
 import type { Approval } from "./invoice-review";
 import { formatDecimalTaka } from "./money";
-import type { PurchaseVoucher } from "./purchase-voucher";
+import type { PurchaseVoucher, VoucherEntry } from "./purchase-voucher";
 
 /** `GET /api/exports/{csv,xlsx,hledger}?from=&to=`: approved and posted invoices issued in the range. */
 export const ExportQuery = z
@@ -32,8 +32,14 @@ export type Table = { header: string[]; rows: Cell[][] };
 const money = (poisha: number | undefined): Cell => (poisha === undefined ? "" : { poisha });
 const dhakaTime = (iso: string) =>
   new Date(iso).toLocaleString("sv-SE", { timeZone: "Asia/Dhaka" }).slice(0, 16);
-const ledgerOf = (b: BookedInvoice, kind: "party" | "expense") =>
-  "error" in b.voucher ? "" : (b.voucher.entries.find((e) => e.kind === kind)?.ledger ?? "");
+const entryOf = (b: BookedInvoice, kind: VoucherEntry["kind"]) =>
+  "error" in b.voucher ? undefined : b.voucher.entries.find((e) => e.kind === kind);
+const ledgerOf = (b: BookedInvoice, kind: "party" | "expense") => entryOf(b, kind)?.ledger ?? "";
+/** Tax withheld from the supplier (a credit in the voucher), as a positive amount; blank if none. */
+const withheld = (b: BookedInvoice, kind: "vds" | "ait") => {
+  const e = entryOf(b, kind);
+  return e ? money(-e.amount) : "";
+};
 
 /** One row per invoice: what an accountant enters or ticks off against the books. */
 export function invoiceTable(booked: BookedInvoice[]): Table {
@@ -49,6 +55,9 @@ export function invoiceTable(booked: BookedInvoice[]): Table {
       "VAT rate",
       "VAT (BDT)",
       "Total (BDT)",
+      "VDS withheld (BDT)",
+      "AIT withheld (BDT)",
+      "Payable to supplier (BDT)",
       "Status",
       "Approved by",
       "Approved at (Dhaka)",
@@ -71,6 +80,9 @@ export function invoiceTable(booked: BookedInvoice[]): Table {
         f.vatRate?.value === undefined ? "" : `${Math.round(f.vatRate.value * 1000) / 10}%`,
         money(vat),
         money(total),
+        withheld(b, "vds"),
+        withheld(b, "ait"),
+        "error" in b.voucher ? "" : money(-(entryOf(b, "party")?.amount ?? 0)),
         b.status,
         b.approval?.byName ?? "",
         b.approval ? dhakaTime(b.approval.at) : "",

@@ -5,6 +5,8 @@ const ROOT: Record<VoucherEntry["kind"], string> = {
   party: "liabilities:payable",
   expense: "expenses",
   vat: "assets:vat receivable",
+  vds: "liabilities:vds payable",
+  ait: "liabilities:ait payable",
 };
 
 // hledger ends an account name at two spaces or a tab and splits it at colons; a semicolon starts

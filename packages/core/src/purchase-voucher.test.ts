@@ -69,6 +69,40 @@ describe("purchaseVoucher", () => {
     });
   });
 
+  it("withholds the VDS and AIT the supplier's category calls for, crediting the supplier the rest", () => {
+    const mapping = LedgerMapping.parse({
+      categoryLedgers: { Rent: "Rent Expense" },
+      withholding: { Rent: { vdsShare: 1, aitRate: 0.05 }, Security: { vdsShare: 0.5 } },
+    });
+    const rent = { ...meghna, ledger: undefined, category: "Rent" };
+    // Rent of ৳50,000 with 15% VAT (৳7,500): all the VAT and 5% of the rent withheld.
+    const v = purchaseVoucher(
+      { id, version: 1, fields: fields({ subtotal: 50_000_00, vat: 7_500_00, total: 57_500_00 }) },
+      rent,
+      mapping,
+    );
+    expect(v.entries).toEqual([
+      { kind: "party", ledger: "Meghna Stores", amount: -(57_500_00 - 7_500_00 - 2_500_00) },
+      { kind: "expense", ledger: "Rent Expense", amount: 50_000_00 },
+      { kind: "vat", ledger: "Input VAT", amount: 7_500_00 },
+      { kind: "vds", ledger: "VDS Payable", amount: -7_500_00 },
+      { kind: "ait", ledger: "AIT Payable", amount: -2_500_00 },
+    ]);
+    expect(v.total).toBe(57_500_00);
+    // Shares that do not come out whole still balance to the poisha.
+    const odd = purchaseVoucher(
+      { id, version: 1, fields: fields({ vat: 712_53, total: 10_212_85 }) },
+      { ...rent, category: "Security" },
+      mapping,
+    );
+    expect(sum(odd)).toBe(0);
+    expect(odd.entries.find((e) => e.kind === "vds")?.amount).toBe(-356_27);
+    expect(odd.entries.find((e) => e.kind === "ait")).toBeUndefined();
+    // Categories without withholding are left alone.
+    const none = purchaseVoucher({ id, version: 1, fields: fields() }, meghna, mapping);
+    expect(none.entries.map((e) => e.kind)).toEqual(["party", "expense", "vat"]);
+  });
+
   it("takes an unmatched supplier's name as written, and leaves out VAT that is not there", () => {
     const v = purchaseVoucher(
       { id, version: 1, fields: fields({ vat: undefined, vatRate: undefined, total: 5_000_00 }) },

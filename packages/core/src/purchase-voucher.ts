@@ -4,8 +4,11 @@ import type { Supplier } from "./supplier";
 
 /** One line of a voucher: a ledger debited (positive poisha) or credited (negative). */
 export interface VoucherEntry {
-  /** What the ledger is to the business: whom it owes, what it spent, VAT it can claim back. */
-  kind: "party" | "expense" | "vat";
+  /**
+   * What the ledger is to the business: whom it owes, what it spent, VAT it can claim back, and
+   * VAT (vds) and income tax (ait) it withheld from the supplier, owed to the government.
+   */
+  kind: "party" | "expense" | "vat" | "vds" | "ait";
   ledger: string;
   /** Poisha; debits positive, credits negative. The entries of a voucher sum to 0. */
   amount: number;
@@ -24,11 +27,11 @@ export interface PurchaseVoucher {
   date: string;
   /** The supplier's invoice number, kept as the voucher's reference. */
   reference?: string;
-  /** The supplier's ledger (credited with the total). */
+  /** The supplier's ledger (credited with the total less what is withheld). */
   party: string;
   narration: string;
   entries: VoucherEntry[];
-  /** The total, in poisha: what the business owes the supplier. */
+  /** The invoice's total, in poisha. */
   total: number;
   costCentre?: string;
 }
@@ -36,9 +39,10 @@ export interface PurchaseVoucher {
 export class VoucherError extends Error {}
 
 /**
- * The voucher of an approved invoice: the supplier credited with the total; the VAT debited to input
- * VAT; the rest (net of any discount) to the purchase ledger, or the ledger of the supplier's
- * category. It balances to the poisha by construction. Refuses an invoice missing what a voucher
+ * The voucher of an approved invoice: the VAT debited to input VAT; the rest (net of any discount)
+ * to the purchase ledger, or the ledger of the supplier's category; the supplier credited with the
+ * total, less any VDS and AIT its category has the business withhold, which are credited to their
+ * own ledgers. It balances to the poisha by construction. Refuses an invoice missing what a voucher
  * cannot do without (date, total, supplier) or whose VAT exceeds its total.
  */
 export function purchaseVoucher(
@@ -62,10 +66,15 @@ export function purchaseVoucher(
   const category = supplier?.category;
   const expense = (category && mapping.categoryLedgers[category]) || mapping.purchaseLedger;
   const number = f.invoiceNumber?.value;
+  const withheld = (category && mapping.withholding[category]) || {};
+  const vds = Math.round(vat * (withheld.vdsShare ?? 0));
+  const ait = Math.round((total - vat) * (withheld.aitRate ?? 0));
   const entries: VoucherEntry[] = [
-    { kind: "party", ledger: party, amount: -total },
+    { kind: "party", ledger: party, amount: -(total - vds - ait) },
     { kind: "expense", ledger: expense, amount: total - vat },
     ...(vat > 0 ? [{ kind: "vat" as const, ledger: mapping.inputVatLedger, amount: vat }] : []),
+    ...(vds > 0 ? [{ kind: "vds" as const, ledger: mapping.vdsLedger, amount: -vds }] : []),
+    ...(ait > 0 ? [{ kind: "ait" as const, ledger: mapping.aitLedger, amount: -ait }] : []),
   ];
   return {
     invoiceId: invoice.id,

@@ -85,6 +85,30 @@ describe("quickbooksBill", () => {
     ]);
   });
 
+  it("takes VDS and AIT withheld off the Bill as negative lines to liability accounts: the vendor is owed the rest", () => {
+    const mapping = LedgerMapping.parse({
+      categoryLedgers: { rent: "Rent" },
+      withholding: { rent: { vdsShare: 1, aitRate: 0.05 } },
+    });
+    const v = voucher(1, mapping, "rent");
+    expect(qboAccountsOf(v, mapping).slice(2)).toEqual([
+      { name: "VDS Payable", type: "Other Current Liability" },
+      { name: "AIT Payable", type: "Other Current Liability" },
+    ]);
+    const bill = quickbooksBill(v, {
+      vendorId: "58",
+      accountIds: { ...ids.accountIds, "VDS Payable": "84", "AIT Payable": "85" },
+    });
+    expect(bill.Line.map((l) => [l.Description, l.Amount])).toEqual([
+      ["Rent", 19139.96],
+      ["Input VAT", 2871.07],
+      ["VDS Payable", -2871.07],
+      ["AIT Payable", -957],
+    ]);
+    const owed = bill.Line.reduce((s, l) => s + Math.round(l.Amount * 100), 0);
+    expect(owed).toBe(-(v.entries.find((e) => e.kind === "party")?.amount ?? 0));
+  });
+
   it("refuses to make a line for a ledger whose account was not resolved", () => {
     expect(() => quickbooksBill(voucher(), { vendorId: "58", accountIds: {} })).toThrow(/Purchase/);
   });

@@ -53,10 +53,13 @@ export function billHolds(bill: { PrivateNote?: string }, invoiceId: string, ver
 /** An account a Bill's line names, with the type to create it as when the company lacks it. */
 export interface QboAccountNeed {
   name: string;
-  type: "Cost of Goods Sold" | "Expense" | "Other Current Asset";
+  type: "Cost of Goods Sold" | "Expense" | "Other Current Asset" | "Other Current Liability";
 }
 
-/** The debit side of the voucher: what was bought (goods bought as cost of goods) and input VAT. */
+/**
+ * The accounts of the voucher's lines but the supplier's: what was bought (goods bought as cost of
+ * goods), input VAT, and the VDS and AIT withheld (owed to the government).
+ */
 export function qboAccountsOf(v: PurchaseVoucher, mapping: LedgerMapping): QboAccountNeed[] {
   const needs = v.entries
     .filter((e) => e.kind !== "party")
@@ -66,9 +69,11 @@ export function qboAccountsOf(v: PurchaseVoucher, mapping: LedgerMapping): QboAc
         type:
           e.kind === "vat"
             ? "Other Current Asset"
-            : e.ledger === mapping.purchaseLedger
-              ? "Cost of Goods Sold"
-              : "Expense",
+            : e.kind === "vds" || e.kind === "ait"
+              ? "Other Current Liability"
+              : e.ledger === mapping.purchaseLedger
+                ? "Cost of Goods Sold"
+                : "Expense",
       }),
     );
   return needs.filter((n, i) => needs.findIndex((o) => o.name === n.name) === i);
@@ -76,8 +81,9 @@ export function qboAccountsOf(v: PurchaseVoucher, mapping: LedgerMapping): QboAc
 
 /**
  * The Bill of a voucher, once the vendor's and accounts' ids in the company are known: one
- * account-based line per debit (the purchase or category ledger, input VAT), which sum to the
- * voucher's total to the poisha since the voucher balances.
+ * account-based line per ledger but the supplier's (the purchase or category ledger, input VAT; VDS
+ * and AIT withheld as negative lines), which sum to what the supplier is owed to the poisha since
+ * the voucher balances.
  */
 export function quickbooksBill(
   v: PurchaseVoucher,

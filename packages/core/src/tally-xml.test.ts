@@ -119,6 +119,40 @@ describe("Tally XML", () => {
     ]);
   });
 
+  it("puts withheld VDS and AIT under the tax group, as credits, the bill for what is left, and the cost centre on the purchase only", () => {
+    const withheld: PurchaseVoucher = {
+      ...voucher,
+      entries: [
+        { kind: "party", ledger: "Meghna & Sons <Ctg>", amount: -2_20_11_00 + 28_70_95 + 9_57_00 },
+        { kind: "expense", ledger: "Purchase Accounts", amount: 1_91_40_05 },
+        { kind: "vat", ledger: "Input VAT", amount: 28_70_95 },
+        { kind: "vds", ledger: "VDS Payable", amount: -28_70_95 },
+        { kind: "ait", ledger: "AIT Payable", amount: -9_57_00 },
+      ],
+      costCentre: "Chattogram branch",
+    };
+    expect(voucherLedgers(withheld, defaultLedgerMapping).slice(3)).toEqual([
+      { name: "VDS Payable", parent: "Duties & Taxes", billWise: false },
+      { name: "AIT Payable", parent: "Duties & Taxes", billWise: false },
+    ]);
+    const v = child(
+      parse(tallyVouchersEnvelope([{ voucher: withheld, action: "Create" }])),
+      "BODY/DATA/TALLYMESSAGE/VOUCHER",
+    );
+    const entries = all(v, "ALLLEDGERENTRIES.LIST");
+    expect(entries.map((e) => [textOf(e, "ISDEEMEDPOSITIVE"), textOf(e, "AMOUNT")])).toEqual([
+      ["No", "18183.05"],
+      ["Yes", "-19140.05"],
+      ["Yes", "-2870.95"],
+      ["No", "2870.95"],
+      ["No", "957.00"],
+    ]);
+    expect(textOf(child(entries[0] as Element, "BILLALLOCATIONS.LIST"), "AMOUNT")).toBe("18183.05");
+    expect(entries.map((e) => e.getElementsByTagName("COSTCENTREALLOCATIONS.LIST").length)).toEqual(
+      [0, 1, 0, 0, 0],
+    );
+  });
+
   it("creates supplier ledgers under their group, bill by bill", () => {
     const root = parse(
       tallyLedgersEnvelope([{ name: "Padma & Co", parent: "Sundry Creditors", billWise: true }]),

@@ -59,6 +59,8 @@ export function voucherLedgers(v: PurchaseVoucher, mapping: LedgerMapping): Tall
     party: mapping.supplierGroup,
     expense: mapping.purchaseGroup,
     vat: mapping.vatGroup,
+    vds: mapping.vatGroup,
+    ait: mapping.vatGroup,
   };
   return v.entries.map((e) => ({
     name: e.ledger,
@@ -92,7 +94,7 @@ export function tallyVouchersEnvelope(vouchers: TallyVoucher[], company?: string
               ? `<BILLALLOCATIONS.LIST><NAME>${text(v.reference)}</NAME><BILLTYPE>New Ref</BILLTYPE><AMOUNT>${amount(-e.amount)}</AMOUNT></BILLALLOCATIONS.LIST>`
               : "";
           const centre =
-            v.costCentre && !party
+            v.costCentre && e.kind === "expense"
               ? `<CATEGORYALLOCATIONS.LIST><CATEGORY>Primary Cost Category</CATEGORY><COSTCENTREALLOCATIONS.LIST><NAME>${text(v.costCentre)}</NAME><AMOUNT>${amount(-e.amount)}</AMOUNT></COSTCENTREALLOCATIONS.LIST></CATEGORYALLOCATIONS.LIST>`
               : "";
           return [
