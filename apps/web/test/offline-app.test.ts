@@ -913,21 +913,27 @@ describe("the books screen", () => {
       expect(await purchase.inputValue()).toBe("Purchase");
       await purchase.fill("Purchase of Goods");
       await mapping.getByRole("button", { name: "Add a category" }).click();
-      await mapping.getByPlaceholder("Category").fill("Rent");
+      await mapping.getByLabel("Category", { exact: true }).fill("Rent");
       await mapping.getByRole("button", { name: "Save ledgers" }).click();
-      await mapping.getByText("Each category needs a ledger").waitFor();
-      await mapping.getByPlaceholder("Ledger").fill("ভাড়া খরচ");
+      await mapping.getByText("Each category needs a ledger or a percentage withheld").waitFor();
+      await mapping.getByLabel("Ledger", { exact: true }).fill("ভাড়া খরচ");
+      // Rent: the business withholds all the VAT and 5% of the rent (Bengali digits as typed).
+      await mapping.getByLabel("VDS, % of VAT", { exact: true }).fill("১০০");
+      await mapping.getByLabel("AIT, % before VAT", { exact: true }).fill("5");
       await mapping.getByRole("button", { name: "Save ledgers" }).click();
       await mapping.getByText("Saved.").waitFor();
       expect(await (await server.api("GET", "/api/ledger-mapping", token)).json()).toMatchObject({
         purchaseLedger: "Purchase of Goods",
         inputVatLedger: "Input VAT",
         categoryLedgers: { Rent: "ভাড়া খরচ" },
+        withholding: { Rent: { vdsShare: 1, aitRate: 0.05 } },
+        vdsLedger: "VDS Payable",
       });
       await page.reload();
       await purchase.waitFor();
       expect(await purchase.inputValue()).toBe("Purchase of Goods");
-      expect(await mapping.getByPlaceholder("Ledger").inputValue()).toBe("ভাড়া খরচ");
+      expect(await mapping.getByLabel("Ledger", { exact: true }).inputValue()).toBe("ভাড়া খরচ");
+      expect(await mapping.getByLabel("VDS, % of VAT", { exact: true }).inputValue()).toBe("100");
 
       const tally = page.getByTestId("connector-tally");
       await tally.locator("[name=enabled]").check();

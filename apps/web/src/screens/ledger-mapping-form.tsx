@@ -1,35 +1,36 @@
 import type { LedgerMapping } from "@chalan/core";
-import { type FormEvent, Fragment, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { db } from "../store/app-db";
 import { fetchLedgerMapping, saveLedgerMapping } from "../store/books";
+import { type CategoryRow, categoryRows, fromCategoryRows } from "../store/category-rows";
 
 /** The mapping's single-ledger settings, each an input of the same name. */
 const LEDGERS = [
   "purchaseLedger",
   "inputVatLedger",
+  "vdsLedger",
+  "aitLedger",
   "supplierGroup",
   "purchaseGroup",
   "vatGroup",
   "costCentre",
 ] as const;
 
-type Row = { category: string; ledger: string };
-
 /**
  * Which ledgers approved invoices are posted to. A supplier's own party ledger is set on the
  * supplier (Suppliers screen); here: the purchase and input VAT ledgers, the groups new ledgers go
- * under, a ledger per supplier category, and an optional cost centre.
+ * under, a ledger and the tax withheld per supplier category, and an optional cost centre.
  */
 export function LedgerMappingForm() {
   const { t } = useTranslation();
   const [mapping, setMapping] = useState<LedgerMapping>();
-  const [rows, setRows] = useState<Row[]>([]);
+  const [rows, setRows] = useState<CategoryRow[]>([]);
   const [note, setNote] = useState<{ error?: string; saved?: boolean }>({});
 
   const show = useCallback((m: LedgerMapping) => {
     setMapping(m);
-    setRows(Object.entries(m.categoryLedgers).map(([category, ledger]) => ({ category, ledger })));
+    setRows(categoryRows(m));
   }, []);
   useEffect(() => {
     fetchLedgerMapping(db).then(show, (e: Error) => setNote({ error: e.message }));
@@ -43,15 +44,12 @@ export function LedgerMappingForm() {
       const v = String(form.get(k) ?? "").trim();
       if (v) typed[k] = v;
     }
-    const filled = rows.filter((r) => r.category.trim() || r.ledger.trim());
-    if (filled.some((r) => !r.category.trim() || !r.ledger.trim())) {
-      setNote({ error: t("books.mapping.rowIncomplete") });
+    const categories = fromCategoryRows(rows);
+    if ("problem" in categories) {
+      setNote({ error: t(`books.mapping.problem.${categories.problem}`) });
       return;
     }
-    typed.categoryLedgers = Object.fromEntries(
-      filled.map((r) => [r.category.trim(), r.ledger.trim()]),
-    );
-    saveLedgerMapping(db, typed).then(
+    saveLedgerMapping(db, { ...typed, ...categories }).then(
       (m) => {
         show(m);
         setNote({ saved: true });
@@ -81,19 +79,18 @@ export function LedgerMappingForm() {
         {rows.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place while typed
           <div className="category-row" key={i}>
-            {(["category", "ledger"] as const).map((k, n) => (
-              <Fragment key={k}>
-                {n > 0 && <span aria-hidden="true">→</span>}
+            {(["category", "ledger", "vds", "ait"] as const).map((k, n) => (
+              <label key={k} className={`category-${k}`}>
+                <span className="muted">{t(`books.mapping.${k}`)}</span>
                 <input
-                  aria-label={t(`books.mapping.${k}`)}
-                  placeholder={t(`books.mapping.${k}`)}
+                  inputMode={n > 1 ? "decimal" : undefined}
                   value={r[k]}
                   onChange={(e) => {
                     const value = e.currentTarget.value;
                     setRows(rows.map((row, j) => (j === i ? { ...row, [k]: value } : row)));
                   }}
                 />
-              </Fragment>
+              </label>
             ))}
             <button
               type="button"
@@ -107,7 +104,7 @@ export function LedgerMappingForm() {
         <button
           type="button"
           className="secondary"
-          onClick={() => setRows([...rows, { category: "", ledger: "" }])}
+          onClick={() => setRows([...rows, { category: "", ledger: "", vds: "", ait: "" }])}
         >
           {t("books.mapping.addRow")}
         </button>
