@@ -2,16 +2,26 @@ import { ReviewState } from "@chalan/core";
 import type { ChalanDb } from "./db";
 import { json, serverCall } from "./server-call";
 
+/** The statuses only the server gives: an invoice approved for the books, and in them. */
+const BOOKED = new Set(["approved", "posted"]);
+
 /**
- * The server's checks, supplier match and approval of an invoice it holds. Its status (approved,
- * posted, reopened by an edit) is the server's to say, so this device's copy takes it too.
+ * The server's checks, supplier match and approval of an invoice it holds. Whether it is approved,
+ * posted, or reopened by an edit since is the server's to say, so this device's copy takes that
+ * too; other statuses the device works out itself from what it holds (its conflicts may not have
+ * reached the server yet).
  */
 export async function fetchReviewState(db: ChalanDb, id: string): Promise<ReviewState> {
   return keepStatus(db, id, ReviewState.parse(await serverCall(db, `/api/invoices/${id}`, {})));
 }
 
 async function keepStatus(db: ChalanDb, id: string, state: ReviewState): Promise<ReviewState> {
-  await db.invoices.update(id, { status: state.status, reviewReasons: state.reviewReasons });
+  await db.transaction("rw", db.invoices, async () => {
+    const local = await db.invoices.get(id);
+    if (local && (BOOKED.has(state.status) || BOOKED.has(local.status))) {
+      await db.invoices.update(id, { status: state.status, reviewReasons: state.reviewReasons });
+    }
+  });
   return state;
 }
 
