@@ -72,8 +72,10 @@ describe.each(dbTargets())("SIGKILL during uploads, $name PostgreSQL", (target) 
       Promise.all(uploads.slice(0, 5)),
       new Promise((r) => setTimeout(r, 15_000)),
     ]);
+    // Handlers first: the uploads in flight fail while the server dies.
+    const settling = Promise.allSettled(uploads);
     await server.kill();
-    const settled = await Promise.allSettled(uploads);
+    const settled = await settling;
     const accepted = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     expect(accepted.length).toBeGreaterThanOrEqual(5);
 
