@@ -76,6 +76,8 @@ export interface Evidence {
   rivals?: number;
   /** The value was computed from what was read by an adjustment (rounding). */
   adjusted?: boolean;
+  /** The value was read only by repairing what the OCR got wrong. */
+  repaired?: boolean;
   checks?: readonly Check[];
 }
 
@@ -88,6 +90,7 @@ export function confidenceOf(e: Evidence): number {
     (FACTORS.ocrFloor + (1 - FACTORS.ocrFloor) * ocr) *
     (e.usualShape === false ? FACTORS.unusualShape : 1) *
     (e.adjusted ? FACTORS.adjusted : 1) *
+    (e.repaired ? FACTORS.ocrRepair : 1) *
     FACTORS.rival ** Math.min(3, e.rivals ?? 0);
   for (const check of e.checks ?? []) {
     const weight = CHECKS[check.kind];

@@ -107,7 +107,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** `YYYY-MM-DD` when the parts make a real calendar date, else null. */
-function isoDate(year: number, month: number, day: number): string | null {
+export function isoDate(year: number, month: number, day: number): string | null {
   if (year < 1000 || year > 9999 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;

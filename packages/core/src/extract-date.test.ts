@@ -35,4 +35,17 @@ describe("extractDates", () => {
     expect(under?.value).toBe("2026-01-05");
     expect(under?.confidence).toBeLessThan(beside?.confidence ?? 0);
   });
+
+  it("repairs a misread date only after a date label, and trusts it less", () => {
+    const clean = extractDates(textLines(pageOf(["Date of Issue: 08/06/2025"]))).issueDate;
+    const misread = extractDates(textLines(pageOf(["Date of Issue: 08106/2025"]))).issueDate;
+    expect(misread?.value).toBe("2025-06-08");
+    expect(misread?.confidence).toBeLessThan(clean?.confidence ?? 0);
+    expect(datesOf("তারিখ: ২৯০৭২০২৫.........")).toEqual({ issue: "2025-07-29", due: undefined });
+    // An invoice number shaped like a misread date stays an invoice number.
+    expect(datesOf("Invoice No: 21106/2025", "Karim Store")).toEqual({
+      issue: undefined,
+      due: undefined,
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { misreadDate } from "./date-misreads";
 import { type DateToken, findDates } from "./dates";
 import type { ExtractedField } from "./invoice";
 import { dateLabelEnd, dueDateLabelEnd } from "./label-words";
@@ -16,7 +17,14 @@ function datesIn(text: string, from = 0): Reading<string>[] {
     .map((t) => ({ start: t.start + from, end: t.end + from, value: t.date }));
 }
 
-const firstDate = (text: string, from: number) => datesIn(text, from)[0];
+/** A label's date: the first date after it, else the word after it read with misread separators. */
+function labelsDate(text: string, from: number): Reading<string> | undefined {
+  const misread = () => {
+    const m = misreadDate(text, from);
+    return m && { ...m, repaired: true };
+  };
+  return datesIn(text, from)[0] ?? misread();
+}
 
 function labelled(hits: readonly Hit<string>[]): ExtractedField<string> | undefined {
   const [first] = hits;
@@ -34,8 +42,8 @@ export interface DateFields {
  * is not the due date, trusted less.
  */
 export function extractDates(lines: readonly TextLine[]): DateFields {
-  const due = labelledValues(lines, dueDateLabelEnd, firstDate, { anyCell: true });
-  const issue = labelledValues(lines, dateLabelEnd, firstDate, { anyCell: true });
+  const due = labelledValues(lines, dueDateLabelEnd, labelsDate, { anyCell: true });
+  const issue = labelledValues(lines, dateLabelEnd, labelsDate, { anyCell: true });
   const out: DateFields = {};
   const dueDate = labelled(due);
   if (dueDate) out.dueDate = dueDate;

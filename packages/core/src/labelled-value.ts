@@ -7,6 +7,8 @@ export interface Reading<V> {
   start: number;
   end: number;
   value: V;
+  /** Read only by repairing what the OCR got wrong. */
+  repaired?: boolean;
 }
 export type Reader<V> = (text: string, from: number) => Reading<V> | undefined;
 
@@ -67,9 +69,10 @@ export function fieldAt<V>(
   evidence: Omit<Evidence, "ocr" | "placement">,
 ): ExtractedField<V> {
   const { box, confidence: ocr } = rangeOf(hit.line, hit.start, hit.end);
+  const repaired = hit.repaired ?? evidence.repaired;
   return {
     value: hit.value,
-    confidence: confidenceOf({ ...evidence, placement: hit.placement, ocr }),
+    confidence: confidenceOf({ ...evidence, placement: hit.placement, ocr, repaired }),
     box,
   };
 }

@@ -1,0 +1,42 @@
+import { toAsciiDigits } from "./bangla-digits";
+import { isoDate } from "./dates";
+
+// Day and month of two digits each, a four-digit year; between them a separator, a separator the
+// OCR took for a one (a handwritten slash, "08106/2025"), or none it saw ("26.032026", "29072025").
+const SEP = String.raw`[/.\-]`;
+const SHAPES = [
+  new RegExp(String.raw`^(\d{2})${SEP}?(\d{2})${SEP}?(\d{4})$`),
+  new RegExp(String.raw`^(\d{2})[1lI|](\d{2})${SEP}(\d{4})$`),
+  new RegExp(String.raw`^(\d{2})${SEP}(\d{2})[1lI|](\d{4})$`),
+];
+// What OCR leaves around a handwritten date: a colon, dots along the line it was written on.
+const LEAD = /^[:.\-–]+/u;
+const TRAIL = /[.,;:…]+$/u;
+
+/**
+ * The first word from `from` with a digit in it, read as a day-first date whose separators the
+ * OCR misread: meant only for what follows a date label ("Date of Issue: 08106/2025"), where a
+ * date is what is written (elsewhere "21106/2025" is as likely an invoice number). Only real
+ * dates in 1990–2100.
+ */
+export function misreadDate(
+  text: string,
+  from: number,
+): { start: number; end: number; value: string } | undefined {
+  for (const m of text.slice(from).matchAll(/\S+/gu)) {
+    const word = m[0];
+    if (!/\p{Nd}/u.test(word)) continue;
+    const core = word.replace(LEAD, "").replace(TRAIL, "");
+    const start = from + m.index + word.indexOf(core);
+    const digits = toAsciiDigits(core);
+    for (const shape of SHAPES) {
+      const d = shape.exec(digits);
+      if (!d) continue;
+      const [day, month, year] = [d[1], d[2], d[3]].map(Number) as [number, number, number];
+      const value = year >= 1990 && year <= 2100 ? isoDate(year, month, day) : null;
+      if (value) return { start, end: start + core.length, value };
+    }
+    return undefined;
+  }
+  return undefined;
+}
