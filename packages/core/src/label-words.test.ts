@@ -154,6 +154,9 @@ describe("invoiceNumberLabelEnd", () => {
     ["ক্রমিক নং ৩৩", 9],
     ["চালানপত্র নম্বর: ৫৫", 15],
     ["রসিদ নংঃ ১২৩", 7],
+    // "No" written by hand, as Tesseract read it.
+    ["Receipt Ne: R-692870", 10],
+    ["Bill N0: 44", 7],
   ])("finds the label in %j", (text, end) => {
     expect(invoiceNumberLabelEnd(text)).toBe(end);
   });
@@ -161,6 +164,7 @@ describe("invoiceNumberLabelEnd", () => {
   it("does not take other numbers for invoice numbers", () => {
     expect(invoiceNumberLabelEnd("Tel No: 01711")).toBe(-1);
     expect(invoiceNumberLabelEnd("GST REG NO: 0013")).toBe(-1);
+    expect(invoiceNumberLabelEnd("Billing Nexus Ltd")).toBe(-1);
   });
 });
 

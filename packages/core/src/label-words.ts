@@ -247,7 +247,8 @@ export function dateLabelEnd(line: string): number {
 }
 
 const DOCUMENT = String.raw`(?:tax\s?)?(?:invoice|inv|bill|receipt|rcpt|document|doc|memo|cash\s?memo|challan|chalan|slip|voucher)`;
-const NUMBER_WORD = String.raw`(?:no\.?|num\.?|number|nbr|#)`;
+// "No" as OCR reads it when written by hand too: "Receipt Ne:", "Bill N0".
+const NUMBER_WORD = String.raw`(?:n[o0e]\.?|num\.?|number|nbr|#)`;
 const INVOICE_NUMBER_LABEL = words(
   String.raw`${DOCUMENT}\.?\s?${NUMBER_WORD}`,
   String.raw`${DOCUMENT}\s?#`,

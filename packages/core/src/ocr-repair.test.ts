@@ -14,6 +14,17 @@ describe("repairWords", () => {
     ]);
   });
 
+  it("reads dots between groups of a handwritten amount as the commas they are", () => {
+    // As Tesseract read handwritten totals of generated invoices.
+    expect(
+      texts(["22.700.00", "1.702.50", "Tk24.402.50", "1.07.500/-", "1.23.625.00", "73.075/-"]),
+    ).toEqual(["22,700.00", "1,702.50", "Tk24,402.50", "1,07,500/-", "1,23,625.00", "73,075/-"]);
+    expect(texts(["6],007.50"])).toEqual(["61,007.50"]);
+    // A decimal, a date, a weight: no grouping to repair.
+    const alone = ["73.075", "12.03.2026", "1.07.25", "2.500", "16.12.25", "1.5.2026"];
+    expect(texts(alone)).toEqual(alone);
+  });
+
   it("reads letters inside dates, phone numbers and BINs as digits", () => {
     expect(texts(["l2/O3/2026", "O1711-223344", "OOO123456-O1O1", "18-O3-26"])).toEqual([
       "12/03/2026",

@@ -20,6 +20,7 @@ const LETTER_AS_DIGIT: Record<string, string> = {
   l: "1",
   I: "1",
   "|": "1",
+  "]": "1",
   S: "5",
   B: "8",
 };
@@ -30,7 +31,12 @@ const CURRENCY_SUFFIX = /(?:\/[-=]|৳|টাকা)$/u;
 /** A money shape only an amount has: lakh or Western grouping, or exactly two decimals. */
 const MONEY = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d{2})?$/u;
 const HAS_SEPARATOR = /[.,]/u;
-const NUMERIC_CHARS = new RegExp(`^[\\d.,${Object.keys(LETTER_AS_DIGIT).join("")}]+$`, "u");
+const NUMERIC_CHARS = new RegExp(
+  `^[\\d.,${Object.keys(LETTER_AS_DIGIT)
+    .map((c) => c.replace(/[\]\\^-]/u, "\\$&"))
+    .join("")}]+$`,
+  "u",
+);
 
 /** Label words the extractors look for, which OCR breaks or misspells with digits. */
 const KEYWORDS = new Set(
@@ -99,6 +105,28 @@ function repairAmount(word: string): string {
   return `${prefix}${fixed}${suffix}`;
 }
 
+// Groups of thousands (or the lakh way) before two decimals or the end, set off by dots.
+const DOTTED_GROUPS = [
+  /^\d{1,3}(?:\.\d{3})+(?=\.\d{2}$)/u,
+  /^\d{1,2}(?:\.\d{2})+\.\d{3}(?=(?:\.\d{2})?$)/u,
+];
+const ONE_DOTTED_GROUP = /^\d{1,3}\.\d{3}$/u;
+
+/**
+ * `24.402.50` → `24,402.50`, `1.07.500/-` → `1,07,500/-`: commas written by hand that OCR read as
+ * dots. One dot before three digits (`73.075`) is a comma only where `/-` says whole taka.
+ */
+function repairDottedGroups(word: string): string {
+  const prefix = CURRENCY_PREFIX.exec(word)?.[0] ?? "";
+  const rest = word.slice(prefix.length);
+  const suffix = CURRENCY_SUFFIX.exec(rest)?.[0] ?? "";
+  const body = rest.slice(0, rest.length - suffix.length);
+  const wholeTaka = suffix.startsWith("/") && ONE_DOTTED_GROUP.test(body);
+  const groups = wholeTaka ? body : DOTTED_GROUPS.map((re) => re.exec(body)?.[0]).find(Boolean);
+  if (!groups) return word;
+  return `${prefix}${groups.replaceAll(".", ",")}${body.slice(groups.length)}${suffix}`;
+}
+
 /** `T0TAL` → `TOTAL`: digits inside a label word read back as letters, if that names a label. */
 function repairKeyword(word: string): string {
   if (!/\d/u.test(word) || !/\p{L}/u.test(word)) return word;
@@ -139,7 +167,7 @@ function joinsAsDecimal(before: string | undefined, a: string, b: string, atEnd:
 export function repairWords(words: readonly string[]): RepairedToken[] {
   const out: RepairedToken[] = [];
   words.forEach((word, i) => {
-    const text = repairKeyword(repairNumberShape(repairAmount(word)));
+    const text = repairKeyword(repairNumberShape(repairDottedGroups(repairAmount(word))));
     const last = out.at(-1);
     if (
       last?.to === i &&
