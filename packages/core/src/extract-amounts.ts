@@ -35,7 +35,12 @@ interface Read {
   placement: Placement;
   moneyLike: boolean;
   negative: boolean;
+  /** Four or more digits and nothing else: a handwritten decimal point may be lost in them. */
+  bare: boolean;
 }
+
+// `15644.00` with the point unseen: digits, perhaps after a currency mark, and no `/-`.
+const BARE_DIGITS = /^(?:৳|tk\.?\s*)?\d{4,}$/iu;
 
 /** Splits `TOTAL SAVING: 0.00 TOTAL 25.85` into labelled groups of amounts. */
 function splitGroups(line: TextLine): Group[] {
@@ -63,6 +68,7 @@ function read(line: TextLine, a: AmountToken, placement: Placement): Read {
     placement,
     moneyLike: a.moneyLike,
     negative: a.negative,
+    bare: BARE_DIGITS.test(line.text.slice(a.start, a.end)),
   };
 }
 
@@ -172,6 +178,19 @@ class AmountPage {
             evidence: evidenceOf(r, source),
             ...(shared && { shared, alternate: i > 0 }),
           });
+          // The same digits with their last two as poisha: taken only where the arithmetic
+          // between the amounts confirms it (`সর্বমোট ১৫৬৪৪০০ ২৩৪৬.৬০ ১৭৯৯০৬০`).
+          if (r.bare) {
+            out.push({
+              role: kind.role,
+              rank: kind.rank,
+              value: r.value / 100,
+              box: r.box,
+              evidence: { ...evidenceOf(r, source), repaired: true },
+              shared: true,
+              alternate: true,
+            });
+          }
         });
       }
     }

@@ -538,6 +538,23 @@ describe("extractFields on whole invoices", () => {
     ]);
     expect(extractFields(page).total?.value).toBe(6100750);
   });
+  it("finds decimal points the OCR lost only where the arithmetic confirms them", () => {
+    // A handwritten Mushak-6.3 total row (net, VAT, with VAT) as Tesseract read it.
+    const row = extractFields(pageOf(["মূসক-৬.৩", "VAT 15%", "সর্বমোট ১৫৬৪৪০০ ২৩৪৬.৬০ ১৭৯৯০৬০"]));
+    expect(row.total?.value).toBe(1799060);
+    expect(row.subtotal?.value).toBe(1564400);
+    expect(row.vat?.value).toBe(234660);
+    const pointed = extractFields(
+      pageOf(["মূসক-৬.৩", "VAT 15%", "সর্বমোট ১৫৬৪৪.০০ ২৩৪৬.৬০ ১৭৯৯০.৬০"]),
+    );
+    expect(pointed.total?.value).toBe(1799060);
+    expect(row.total?.confidence).toBeLessThan(pointed.total?.confidence ?? 0);
+    // Whole taka that nothing contradicts stay whole taka.
+    expect(extractFields(pageOf(["Total 1799060 ৳"])).total?.value).toBe(179906000);
+    const memo = extractFields(pageOf(["Sub Total 4500", "VAT 15% 675", "Total 5175"]));
+    expect(memo.total?.value).toBe(517500);
+    expect(memo.subtotal?.value).toBe(450000);
+  });
   it("gives a clearly read receipt that names no tax VAT 0, and a barely read one no VAT", () => {
     const receipt = [
       "Islam Electronics",
