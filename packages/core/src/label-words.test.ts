@@ -157,6 +157,7 @@ describe("invoiceNumberLabelEnd", () => {
     // "No" written by hand, as Tesseract read it.
     ["Receipt Ne: R-692870", 10],
     ["Bill N0: 44", 7],
+    ["lnvoice No:854352", 10],
   ])("finds the label in %j", (text, end) => {
     expect(invoiceNumberLabelEnd(text)).toBe(end);
   });

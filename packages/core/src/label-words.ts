@@ -246,7 +246,8 @@ export function dateLabelEnd(line: string): number {
   return -1;
 }
 
-const DOCUMENT = String.raw`(?:tax\s?)?(?:invoice|inv|bill|receipt|rcpt|document|doc|memo|cash\s?memo|challan|chalan|slip|voucher)`;
+// "lnvoice": a capital I read as l.
+const DOCUMENT = String.raw`(?:tax\s?)?(?:[il]nvoice|inv|bill|receipt|rcpt|document|doc|memo|cash\s?memo|challan|chalan|slip|voucher)`;
 // "No" as OCR reads it when written by hand too: "Receipt Ne:", "Bill N0".
 const NUMBER_WORD = String.raw`(?:n[o0e]\.?|num\.?|number|nbr|#)`;
 const INVOICE_NUMBER_LABEL = words(
