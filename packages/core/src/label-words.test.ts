@@ -55,6 +55,12 @@ describe("classifyAmountLabel", () => {
     expect(classifyAmountLabel("মূল্য সংযোজন কর")).toEqual({ role: "vat", rank: 1 });
   });
 
+  it("reads VAT with its rate run into it, as OCR reads it handwritten", () => {
+    expect(classifyAmountLabel("VAT5%")).toEqual({ role: "vat", rank: 1 });
+    expect(classifyAmountLabel("ভ্যাট15%")).toEqual({ role: "vat", rank: 1 });
+    expect(classifyAmountLabel("VATS")).toBeNull();
+  });
+
   it.each([
     ["Cash", "tender"],
     ["Tendered", "tender"],

@@ -36,12 +36,13 @@ const ROUNDED_TOTAL = words(
 const WEAK_TOTAL = words("due", "nett?", "payable", "প্রদেয়");
 const SUBTOTAL = words(String.raw`sub\s?-?\s?total`, String.raw`উপ\s?-?\s?মোট`);
 const TAX = words(
-  "vat",
+  // With its rate run into it, as OCR reads a handwritten "VAT 5%": "VAT5%".
+  String.raw`(?:vat|ভ্যাট)(?:\d{1,2}(?:\.\d{1,2})?\s?%)?`,
   String.raw`v\.a\.t\.?`,
   "gst",
   "sst",
   "tax",
-  "ভ্যাট(?:ের)?",
+  "ভ্যাটের",
   "মূসক(?:ের)?",
   "মুসক(?:ের)?",
   String.raw`মূল্য\s?সংযোজন\s?কর(?:ের)?`,

@@ -38,6 +38,36 @@ const confidence = (f: AmountFacts, role: AmountRole) => {
 };
 
 describe("reconcileAmounts", () => {
+  it("never takes a VAT larger than the amount it is on", () => {
+    // A total row's three column sums, no rate read: which is net and which VAT, only size says.
+    const shared = { shared: true, alternate: true };
+    const row = [
+      cand("total", 3, 17990.6),
+      cand("total", 3, 2346.6, shared),
+      cand("total", 3, 15644, shared),
+    ];
+    expect(values(facts(row))).toEqual({
+      total: 1799060,
+      subtotal: 1564400,
+      vat: 234660,
+      discount: undefined,
+    });
+  });
+
+  it("checks a VAT against the rate's share of the total when no net amount was read", () => {
+    const read = [
+      cand("total", 2, 1613.85),
+      cand("vat", 1, 7685),
+      cand("vat", 1, 76.85, {
+        shared: true,
+        alternate: true,
+      }),
+    ];
+    expect(values(facts(read, { rates: [500] })).vat).toBe(7685);
+    expect(reconcileAmounts(facts(read, { rates: [500] })).rateCheck).toBe(500);
+    expect(values(facts(read)).vat).toBe(768500);
+  });
+
   it("takes the total that subtotal + VAT makes, over a larger one labelled alike", () => {
     const f = facts([
       cand("subtotal", 2, 10_000),

@@ -173,11 +173,18 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
   if (t !== undefined && v !== undefined && v >= t) return undefined;
   if (base !== undefined && d >= base) return undefined;
   const net = base === undefined ? undefined : base - d;
+  // No VAT rate reaches 100%: a VAT above the amount it is on is the net read as the VAT.
+  if (v !== undefined && net !== undefined && v > net) return undefined;
   const out: Outcome = { score: 0, inclusive: false, trivial: s !== undefined && !v && !d };
   const adjusted = (x: number, total: number) =>
     [0, ...(facts.adjustments ?? [])].some((a) => sums(x + a, total));
   if (v !== undefined && net !== undefined && net > 0 && facts.rates.length > 0) {
     out.rate = facts.rates.find((bp) => near(v, vatAt(net, bp), VAT_TOLERANCE)) ?? false;
+  }
+  if (v !== undefined && net === undefined && t !== undefined) {
+    // With no net amount read, VAT is still its rate's share of the total that includes it.
+    const bp = facts.rates.find((r) => near(v, vatWithin(t, r), VAT_TOLERANCE));
+    if (bp !== undefined) out.rate = bp;
   }
   if (t !== undefined && net !== undefined) {
     out.sum = adjusted(net + (v ?? 0), t);
