@@ -374,6 +374,11 @@ export function extractAmounts(
     out.vat = none;
     out.vatRate ??= none;
   }
+  // Without VAT or discount the amount before them is the total: as sure as the two it follows from.
+  if (!out.subtotal && out.total && out.vat?.value === 0 && !out.discount) {
+    const confidence = Math.min(out.total.confidence, out.vat.confidence);
+    out.subtotal = { value: out.total.value, confidence };
+  }
   if (words) {
     const e =
       wordsAgree === undefined ? words.evidence : withCheck(words.evidence, "words", wordsAgree);

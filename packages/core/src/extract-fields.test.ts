@@ -538,6 +538,15 @@ describe("extractFields on whole invoices", () => {
     ]);
     expect(extractFields(page).total?.value).toBe(6100750);
   });
+  it("gives a page without VAT or discount its total as the amount before them", () => {
+    const memo = extractFields(pageOf(["ক্যাশ মেমো", "চাল ১০ কেজি ৭০০/-", "সর্বমোট ৭০০/-"]));
+    expect(memo.vat?.value).toBe(0);
+    expect(memo.subtotal?.value).toBe(70000);
+    expect(memo.subtotal?.confidence).toBeLessThanOrEqual(memo.total?.confidence ?? 0);
+    const discounted = extractFields(pageOf(["ক্যাশ মেমো", "মোট ৭০০/-", "ছাড় ৫০/-", "সর্বমোট ৬৫০/-"]));
+    expect(discounted.subtotal?.value).toBe(70000);
+    expect(discounted.total?.value).toBe(65000);
+  });
   it("finds decimal points the OCR lost only where the arithmetic confirms them", () => {
     // A handwritten Mushak-6.3 total row (net, VAT, with VAT) as Tesseract read it.
     const row = extractFields(pageOf(["মূসক-৬.৩", "VAT 15%", "সর্বমোট ১৫৬৪৪০০ ২৩৪৬.৬০ ১৭৯৯০৬০"]));
