@@ -9,6 +9,7 @@ describe("misreadDate", () => {
     expect(read(" 22108/2025")).toBe("2025-08-22");
     expect(read("08/0612025")).toBe("2025-06-08");
     expect(read("08l06/2025")).toBe("2025-06-08");
+    expect(read("28109/2.024.")).toBe("2024-09-28");
   });
 
   it("reads dates whose separators the OCR did not see, in either script", () => {

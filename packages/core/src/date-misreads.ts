@@ -28,7 +28,8 @@ export function misreadDate(
     if (!/\p{Nd}/u.test(word)) continue;
     const core = word.replace(LEAD, "").replace(TRAIL, "");
     const start = from + m.index + word.indexOf(core);
-    const digits = toAsciiDigits(core);
+    // A speck read as a point inside the year: "2.024".
+    const digits = toAsciiDigits(core).replace(/(\d)[.,](\d{3})$/u, "$1$2");
     for (const shape of SHAPES) {
       const d = shape.exec(digits);
       if (!d) continue;
