@@ -538,6 +538,21 @@ describe("extractFields on whole invoices", () => {
     ]);
     expect(extractFields(page).total?.value).toBe(6100750);
   });
+  it("adds the VAT to a plain মোট when the grand total cannot be read", () => {
+    // Handwritten, as Tesseract read it: the grand total's grouping garbled, the items above.
+    const page = pageOf([
+      "৩০,৫০০/-",
+      "৮১,০০০/-",
+      "মোট ১,২১,১৩০/-",
+      "ভ্যাট ১৫% ১৮,১৬৯.৫০",
+      "সর্বমোট Tk ১৩৯,২৯১৫০",
+    ]);
+    const f = extractFields(page);
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([
+      13929950, 12113000, 1816950,
+    ]);
+    expect(f.total?.confidence).toBeLessThan(f.subtotal?.confidence ?? 0);
+  });
   it("gives a page without VAT or discount its total as the amount before them", () => {
     const memo = extractFields(pageOf(["ক্যাশ মেমো", "চাল ১০ কেজি ৭০০/-", "সর্বমোট ৭০০/-"]));
     expect(memo.vat?.value).toBe(0);

@@ -292,7 +292,8 @@ function fallbackTotal(
     const agrees = derived === undefined ? undefined : derived === words.value;
     return chosen(words, check(words.evidence, "arithmetic", agrees));
   }
-  if (guess && (guess.value === derived || guess.value === net)) {
+  // The net amount is the total only when no VAT was read on top of it (prices including VAT).
+  if (guess && (guess.value === derived || (guess.value === net && !vat?.value))) {
     return chosen(guess, check(guess.evidence, "arithmetic", guess.value === derived || undefined));
   }
   if (derived !== undefined) return { value: derived, evidence: { source: "derived" } };
@@ -312,9 +313,12 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
   // A trivial sum (subtotal = total) confirms nothing, but it contradicts nothing either.
   const held = found.outcome.sum === true;
   const outcome = found.outcome.trivial ? { ...found.outcome, sum: undefined } : found.outcome;
-  // A role left empty by the search still reports its best candidate, doubted if inconsistent.
+  // A role left empty by the search still reports its best candidate, doubted if inconsistent,
+  // unless the arithmetic gave that amount another role ("মোট" read as the net before "ভ্যাট").
+  const inCombo = new Set(Object.values(combo));
   for (const role of ["total", "subtotal", "vat", "discount"] as const) {
-    const picked = combo[role] ?? options(role, facts)[0];
+    const own = options(role, facts);
+    const picked = combo[role] ?? own.slice(0, own.indexOf(undefined)).find((c) => !inCombo.has(c));
     if (!picked) continue;
     let e = evidenceOf(picked, role, facts);
     const inSum = combo[role] !== undefined && !(role === "vat" && outcome.inclusive);
