@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { MultiScriptEngine } from "../apps/server/src/ocr/multi-script-engine";
+import { EngineThreads } from "../apps/server/src/ocr/engine-threads";
 import { startBenchServer } from "./src/bench-server";
 import { benchChecks } from "./src/checks";
 import { benchExtraction, type Dataset } from "./src/extraction";
@@ -100,7 +100,7 @@ for (const suite of suites) {
     const load = datasets[name];
     if (!load)
       throw new Error(`unknown dataset "${name}"; known: ${Object.keys(datasets).join(", ")}`);
-    const engine = new MultiScriptEngine({ poolSize: workers });
+    const engine = new EngineThreads({ threads: workers });
     const result = await benchExtraction(await load(), engine, workers);
     await engine.close();
     const record: Recorded = {

@@ -2,7 +2,7 @@ import { extractFields, mostConfidentFields } from "@chalan/core";
 import { ImageError } from "../images/decode";
 import { PdfError } from "../images/pdf";
 import { readPdf } from "../images/pdf-read";
-import { MultiScriptEngine } from "../ocr/multi-script-engine";
+import { EngineThreads } from "../ocr/engine-threads";
 import { readInvoice } from "../ocr/read-invoice";
 import { type PageReader, UnreadablePageError } from "./extract-job";
 
@@ -11,7 +11,7 @@ export function createPageReader(ocrWorkers: number): {
   readPage: PageReader;
   close(): Promise<void>;
 } {
-  const engine = new MultiScriptEngine({ poolSize: ocrWorkers });
+  const engine = new EngineThreads({ threads: ocrWorkers });
   return {
     async readPage(bytes, mime) {
       try {
