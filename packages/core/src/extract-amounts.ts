@@ -125,17 +125,20 @@ class AmountPage {
   private valuesOf(group: Group, lookBelow: boolean, negative: boolean): Read[] {
     const usable = (amounts: AmountToken[]) => amounts.filter((a) => negative || !a.negative);
     const joined = (reads: Read[]) => preferredFirst(joinPaisa(reads, this.paisa));
-    const own = usable(group.amounts);
-    if (own.length > 0) return joined(own.map((a) => read(group.line, a, "line")));
+    const own = usable(group.amounts).map((a) => read(group.line, a, "line"));
+    // A label's line ends at a column's edge: a total row's sums (net, VAT, total) go on in the
+    // cells after it, when this is the line's last label.
     const row: Read[] = [];
-    for (const next of rightOf(this.lines, group.line)) {
-      const [first] = this.groups(next);
-      if (!first) continue;
-      const amounts = usable(first.amounts);
-      if (!isCurrencyOnly(first.label) || amounts.length === 0) break;
-      row.push(...amounts.map((a) => read(next, a, "row")));
+    if (this.groups(group.line).at(-1) === group) {
+      for (const next of rightOf(this.lines, group.line)) {
+        const [first] = this.groups(next);
+        if (!first) continue;
+        const amounts = usable(first.amounts);
+        if (!isCurrencyOnly(first.label) || amounts.length === 0) break;
+        row.push(...amounts.map((a) => read(next, a, "row")));
+      }
     }
-    if (row.length > 0 || !lookBelow) return joined(row);
+    if (own.length > 0 || row.length > 0 || !lookBelow) return joined([...own, ...row]);
     const under = below(this.lines, group.line);
     const [first] = under ? this.groups(under) : [];
     const amounts = first && isCurrencyOnly(first.label) ? usable(first.amounts) : [];

@@ -538,6 +538,19 @@ describe("extractFields on whole invoices", () => {
     ]);
     expect(extractFields(page).total?.value).toBe(6100750);
   });
+  it("reads a total row's sums in the cells after the label's own line", () => {
+    // Tesseract ended the label's line at the net column; VAT and total came as lines of their own.
+    const page = pageOf([
+      "কর চালানপত্র",
+      [
+        [40, "সর্বমোট 74,100.00"],
+        [700, "11,115.00 85,215.00"],
+      ],
+      "কথায়, পঁচাশি হাজার দুইশত পনেরো টাকা মাত্র",
+    ]);
+    const f = extractFields(page);
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([8521500, 7410000, 1111500]);
+  });
   it("adds the VAT to a plain মোট when the grand total cannot be read", () => {
     // Handwritten, as Tesseract read it: the grand total's grouping garbled, the items above.
     const page = pageOf([
