@@ -11,6 +11,7 @@ import {
   type AmountCandidate,
   type AmountRole,
   type Chosen,
+  legalRateOf,
   reconcileAmounts,
 } from "./reconcile-amounts";
 
@@ -363,14 +364,21 @@ export function extractAmounts(
   const vatRate = vatRateField(rates, reconciled);
   if (vatRate) out.vatRate = vatRate;
   // A receipt or bill read clearly, that names no tax anywhere and whose total is not more than
-  // its net, was sold without VAT. (A page too faint to read names nothing.)
-  const base = subtotal?.value ?? items?.sum;
+  // its net, was sold without VAT. (A page too faint to read names nothing.) Items summing to less
+  // than the total show VAT left unlabelled only when the difference is VAT on them: else an item
+  // was misread.
+  const net = subtotal?.value ?? items?.sum;
+  const vatOnTop =
+    total !== undefined &&
+    net !== undefined &&
+    total.value > net &&
+    (subtotal !== undefined || legalRateOf(total.value - net, net) !== undefined);
   const clearLines = lines.filter((l) => l.confidence >= CLEAR_LINE).length;
   const taxFree =
     documentType !== "mushak_6_3" &&
     clearLines >= MIN_CLEAR_LINES &&
     !lines.some((l) => mentionsTax(l.text)) &&
-    !(total && base !== undefined && total.value > base);
+    !vatOnTop;
   if (!vat && (documentType === "cash_memo" || taxFree)) {
     const source = documentType === "cash_memo" ? "typical" : "assumed";
     const none = { value: 0, confidence: confidenceOf({ source }) };

@@ -614,4 +614,33 @@ describe("extractFields on whole invoices", () => {
     ).toBe(7200);
     expect(extractFields(pageOf(["Islam Electronics", "Total 960.00"])).vat).toBeUndefined();
   });
+  it("tells items misread short of the total from VAT left unlabelled on them", () => {
+    const receipt = (...rows: string[]) =>
+      extractFields(
+        pageOf([
+          "Islam Electronics",
+          "98, Kandirpar, Cumilla-3500",
+          "Mobile: 01749304926",
+          "CASH RECEIPT",
+          "Receipt No: 32309",
+          "Date: 26-04-2026",
+          "Item Qty Rate Amount",
+          ...rows,
+        ]),
+      );
+    // 2,160.00 read as 160.00: the 2,000 missing is no VAT on 1,760.
+    const misread = receipt(
+      "Extension Cable 2 800.00 1,600.00",
+      "Circuit Breaker 1 160.00",
+      "Total 3,760.00",
+    );
+    expect([misread.vat?.value, misread.subtotal?.value]).toEqual([0, 376000]);
+    // 1,760 + 15% = 2,024: VAT on the items, its label unread.
+    const unlabelled = receipt(
+      "Extension Cable 2 800.00 1,600.00",
+      "Circuit Breaker 1 160.00",
+      "Total 2,024.00",
+    );
+    expect(unlabelled.vat?.value).not.toBe(0);
+  });
 });

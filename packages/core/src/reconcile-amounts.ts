@@ -268,7 +268,7 @@ function check(
 }
 
 /** The rate VAT ÷ net amount comes to, if it is one the law allows. */
-function legalRateOf(vat: number, net: number): number | undefined {
+export function legalRateOf(vat: number, net: number): number | undefined {
   return LEGAL_VAT_RATES.find((bp) => net > 0 && near(vat, vatAt(net, bp), VAT_TOLERANCE));
 }
 
