@@ -11,6 +11,7 @@ import {
 } from "../images/orientation";
 import { findPageOutline, flattenPerspective } from "../images/page-outline";
 import { eraseRuledLines } from "../images/ruled-lines";
+import { latinAmongBengali, withBengaliRereads } from "./bengali-rereads";
 import { ctcLine } from "./ctc-words";
 import { detectedLines, missedLines, unsureLines, withSecondReadings } from "./detected-lines";
 import type { OcrEngine } from "./ocr-engine";
@@ -18,7 +19,7 @@ import { OrientationDetector } from "./orientation-detector";
 import { PaddleDetector } from "./paddle-detector";
 import { PaddleRecognizer } from "./paddle-recognizer";
 import { withRecoveredLines } from "./recovered-lines";
-import { rereadFigures } from "./reread-figures";
+import { paddedBox, rereadFigures } from "./reread-figures";
 import {
   headlineBlobs,
   legibility,
@@ -28,7 +29,7 @@ import {
   showsBengali,
   showsFlippedBengali,
 } from "./script-evidence";
-import { TesseractEngine } from "./tesseract-engine";
+import { type PageCrop, TesseractEngine } from "./tesseract-engine";
 
 export interface MultiScriptEngineOptions {
   /** How many pages may be recognised at once; each needs up to ~350 MB of models and buffers. */
@@ -66,11 +67,13 @@ const MAX_MISSED_LINES = 12;
  * PaddleOCR's detector then finds the page's lines of text, whatever Tesseract's layout analysis
  * dropped, and its recogniser, which misreads far fewer figures and faint letters than Tesseract
  * (on sroie-dev, dates found 0.78 → 0.93), reads again the figures and the lines Tesseract missed
- * or was unsure of; on Bengali pages, which it cannot read, Tesseract reads the missed lines.
+ * or was unsure of; on Bengali pages, which it cannot read, Tesseract reads the missed lines, and
+ * reads again in Bengali alone the words Bengali+English took for unsure Latin letters.
  */
 export class MultiScriptEngine implements OcrEngine {
   readonly #latin: TesseractEngine;
   readonly #bengali: TesseractEngine;
+  readonly #bengaliOnly: TesseractEngine;
   readonly #orientation: OrientationDetector;
   readonly #figures = new PaddleRecognizer();
   readonly #detector = new PaddleDetector();
@@ -80,6 +83,7 @@ export class MultiScriptEngine implements OcrEngine {
     this.#latin = new TesseractEngine({ poolSize, languages: ["eng"] });
     // Bengali first: its model leaves Latin words to English, but English would claim Bengali ones.
     this.#bengali = new TesseractEngine({ poolSize, languages: ["ben", "eng"] });
+    this.#bengaliOnly = new TesseractEngine({ poolSize, languages: ["ben"] });
     this.#orientation = new OrientationDetector(poolSize);
   }
 
@@ -128,6 +132,7 @@ export class MultiScriptEngine implements OcrEngine {
     await Promise.all([
       this.#latin.close(),
       this.#bengali.close(),
+      this.#bengaliOnly.close(),
       this.#orientation.close(),
       this.#figures.close(),
       this.#detector.close(),
@@ -181,13 +186,21 @@ export class MultiScriptEngine implements OcrEngine {
       );
     }
     // Small crops: handing Tesseract the whole page again for each would decode it each time.
-    const crops = await Promise.all(
-      missedLines(detectedLines(boxes, reading), MAX_MISSED_LINES).map(async ({ box }) => ({
-        png: await encodePng(cropPixels(page.clean, box)),
-        at: { x: box.x0, y: box.y0 },
-      })),
+    const missed = missedLines(detectedLines(boxes, reading), MAX_MISSED_LINES);
+    const recovered = await engine.recognizeLines(
+      await Promise.all(missed.map(({ box }) => pageCrop(page.clean, box))),
     );
-    const whole = withRecoveredLines(reading, await engine.recognizeLines(crops));
-    return rereadFigures(whole, page.clean, this.#figures);
+    const whole = withRecoveredLines(reading, recovered.flat());
+    const words = latinAmongBengali(whole);
+    const rereads = await this.#bengaliOnly.recognizeLines(
+      await Promise.all(words.map(({ box }) => pageCrop(page.clean, paddedBox(box, page.clean)))),
+    );
+    const fixed = withBengaliRereads(whole, words, rereads);
+    return rereadFigures(fixed, page.clean, this.#figures);
   }
+}
+
+/** Part of the page as the PNG Tesseract reads, and where it lies on the page. */
+async function pageCrop(page: GrayPixels, box: Box): Promise<PageCrop> {
+  return { png: await encodePng(cropPixels(page, box)), at: { x: box.x0, y: box.y0 } };
 }

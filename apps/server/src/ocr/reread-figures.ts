@@ -35,7 +35,8 @@ export function betterReading(word: OcrWord, second: CtcText): OcrWord {
   return take ? { ...word, text, confidence: second.confidence } : word;
 }
 
-function padded(box: Box, page: GrayPixels): Box {
+/** A word's box with paper around it, as a recogniser wants it. */
+export function paddedBox(box: Box, page: GrayPixels): Box {
   const m = Math.max(2, Math.round((box.y1 - box.y0) * MARGIN));
   return {
     x0: Math.max(0, Math.floor(box.x0 - m)),
@@ -56,7 +57,7 @@ export async function rereadFigures(
 ): Promise<OcrPage> {
   const words = page.lines
     .flatMap((l) => l.words.filter(worthRereading))
-    .map((word) => ({ word, box: padded(word.box, pixels) }))
+    .map((word) => ({ word, box: paddedBox(word.box, pixels) }))
     .filter(({ box }) => box.x1 - box.x0 >= 2 && box.y1 - box.y0 >= 2);
   if (words.length === 0) return page;
   const readings = await reader.recognize(words.map(({ box }) => cropPixels(pixels, box)));

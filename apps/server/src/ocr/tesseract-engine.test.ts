@@ -33,7 +33,7 @@ describe("TesseractEngine", () => {
       })
       .png()
       .toBuffer();
-    const [line, ...rest] = await engine.recognizeLines([
+    const [[line, ...rest] = []] = await engine.recognizeLines([
       { png, at: { x: around.x0, y: around.y0 } },
     ]);
     expect(rest).toEqual([]);

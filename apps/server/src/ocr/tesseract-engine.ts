@@ -44,18 +44,18 @@ export class TesseractEngine implements OcrEngine {
 
   /**
    * Reads each crop of a page as a single line of text, the page's own layout analysis left out:
-   * for text that analysis dropped. Boxes come back in the page's pixels (`at` is where the crop's
-   * top left corner lies on the page).
+   * for text that analysis dropped, or words read again. The lines read in each crop, boxes in the
+   * page's pixels (`at` is where the crop's top left corner lies on the page).
    */
-  async recognizeLines(crops: readonly PageCrop[]): Promise<OcrLine[]> {
+  async recognizeLines(crops: readonly PageCrop[]): Promise<OcrLine[][]> {
     if (crops.length === 0) return [];
     return this.#pool.use(async (worker) => {
       await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_LINE });
       try {
-        const lines: OcrLine[] = [];
+        const lines: OcrLine[][] = [];
         for (const { png, at } of crops) {
           const { data } = await worker.recognize(png, {}, { text: false, blocks: true });
-          lines.push(...tesseractLines(data).map((l) => shiftLine(l, at.x, at.y)));
+          lines.push(tesseractLines(data).map((l) => shiftLine(l, at.x, at.y)));
         }
         return lines;
       } finally {
