@@ -25,6 +25,19 @@ describe("repairWords", () => {
     expect(texts(alone)).toEqual(alone);
   });
 
+  it("reads a comma before the last two digits of an amount as the decimal point it is", () => {
+    // As Tesseract read printed Bengali receipts photographed.
+    expect(texts(["2,160,00", "800,00/-", "Tk8,000,00", "21494,80", "1,07,500,00"])).toEqual([
+      "2,160.00",
+      "800.00/-",
+      "Tk8,000.00",
+      "21494.80",
+      "1,07,500.00",
+    ]);
+    // Too few digits before it to tell from lakh grouping broken off (`11,90` + `,000`).
+    expect(texts(["11,90", "5,00"])).toEqual(["11,90", "5,00"]);
+  });
+
   it("reads letters inside dates, phone numbers and BINs as digits", () => {
     expect(texts(["l2/O3/2026", "O1711-223344", "OOO123456-O1O1", "18-O3-26"])).toEqual([
       "12/03/2026",

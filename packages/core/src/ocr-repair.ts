@@ -127,6 +127,21 @@ function repairDottedGroups(word: string): string {
   return `${prefix}${groups.replaceAll(".", ",")}${body.slice(groups.length)}${suffix}`;
 }
 
+const DECIMAL_COMMA = /^(\d{3,}|\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}),(\d{2})$/u;
+
+/**
+ * `2,160,00` → `2,160.00`, `800,00/-` → `800.00/-`: a decimal point OCR read as a comma. Not after
+ * fewer than three digits: `11,90` may be the start of `11,90,000` broken in two.
+ */
+function repairDecimalComma(word: string): string {
+  const prefix = CURRENCY_PREFIX.exec(word)?.[0] ?? "";
+  const rest = word.slice(prefix.length);
+  const suffix = CURRENCY_SUFFIX.exec(rest)?.[0] ?? "";
+  const body = rest.slice(0, rest.length - suffix.length);
+  const m = DECIMAL_COMMA.exec(body);
+  return m ? `${prefix}${m[1]}.${m[2]}${suffix}` : word;
+}
+
 /** `T0TAL` → `TOTAL`: digits inside a label word read back as letters, if that names a label. */
 function repairKeyword(word: string): string {
   if (!/\d/u.test(word) || !/\p{L}/u.test(word)) return word;
@@ -167,7 +182,9 @@ function joinsAsDecimal(before: string | undefined, a: string, b: string, atEnd:
 export function repairWords(words: readonly string[]): RepairedToken[] {
   const out: RepairedToken[] = [];
   words.forEach((word, i) => {
-    const text = repairKeyword(repairNumberShape(repairDottedGroups(repairAmount(word))));
+    const text = repairKeyword(
+      repairNumberShape(repairDecimalComma(repairDottedGroups(repairAmount(word)))),
+    );
     const last = out.at(-1);
     if (
       last?.to === i &&
