@@ -4,7 +4,7 @@ import { type Column, extractLineItems, joinPaisa, paisaColumns } from "./extrac
 import { readVatRates, vatRateField } from "./extract-vat-rate";
 import type { DocumentType, ExtractedField, ExtractedFields } from "./invoice";
 import { classifyAmountLabel, isColumnHeaderRow, isCurrencyOnly, mentionsTax } from "./label-words";
-import { type AmountToken, findAmounts } from "./money";
+import { type AmountToken, findAmounts, parseAmount } from "./money";
 import type { Box } from "./ocr";
 import { below, rangeOf, rightOf, sameRow, type TextLine, textExtent } from "./page-layout";
 import {
@@ -36,12 +36,27 @@ interface Read {
   placement: Placement;
   moneyLike: boolean;
   negative: boolean;
-  /** Four or more digits and nothing else: a handwritten decimal point may be lost in them. */
-  bare: boolean;
+  /**
+   * What the same marks may have meant, taken only where the arithmetic confirms it: four or more
+   * bare digits with their decimal point lost (`১৫৬৪৪০০` for `১৫৬৪৪.০০`), or a thousands comma
+   * read as the digit 1 it resembles (`২১২৬৮/-` for `২,২৬৮/-`).
+   */
+  alternatives: number[];
 }
 
 // `15644.00` with the point unseen: digits, perhaps after a currency mark, and no `/-`.
 const BARE_DIGITS = /^(?:৳|tk\.?\s*)?\d{4,}$/iu;
+// A 1 where a thousands comma goes, in an amount with no comma of its own.
+const ONE_FOR_COMMA = /^(?:৳|tk\.?\s*)?(\d{1,2})1(\d{3}(?:\.\d{2})?)(?:\/[-=])?$/iu;
+
+function alternativesOf(text: string, value: number): number[] {
+  const out: number[] = [];
+  if (BARE_DIGITS.test(text)) out.push(value / 100);
+  const comma = ONE_FOR_COMMA.exec(text);
+  const fixed = comma && parseAmount(`${comma[1]}${comma[2]}`);
+  if (fixed) out.push(fixed);
+  return out;
+}
 
 /** Splits `TOTAL SAVING: 0.00 TOTAL 25.85` into labelled groups of amounts. */
 function splitGroups(line: TextLine): Group[] {
@@ -69,7 +84,7 @@ function read(line: TextLine, a: AmountToken, placement: Placement): Read {
     placement,
     moneyLike: a.moneyLike,
     negative: a.negative,
-    bare: BARE_DIGITS.test(line.text.slice(a.start, a.end)),
+    alternatives: alternativesOf(line.text.slice(a.start, a.end), a.poisha),
   };
 }
 
@@ -182,13 +197,11 @@ class AmountPage {
             evidence: evidenceOf(r, source),
             ...(shared && { shared, alternate: i > 0 }),
           });
-          // The same digits with their last two as poisha: taken only where the arithmetic
-          // between the amounts confirms it (`সর্বমোট ১৫৬৪৪০০ ২৩৪৬.৬০ ১৭৯৯০৬০`).
-          if (r.bare) {
+          for (const value of r.alternatives) {
             out.push({
               role: kind.role,
               rank: kind.rank,
-              value: r.value / 100,
+              value,
               box: r.box,
               evidence: { ...evidenceOf(r, source), repaired: true },
               shared: true,

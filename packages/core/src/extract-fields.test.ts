@@ -551,6 +551,21 @@ describe("extractFields on whole invoices", () => {
     const f = extractFields(page);
     expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([8521500, 7410000, 1111500]);
   });
+  it("reads a thousands comma read as ১ back where the VAT rate confirms it", () => {
+    // A Mushak total row as Tesseract read it: `২,২৬৮/-` and `২,৪৯৪.৮০` with their commas as ১
+    // (the second's point as a comma). 21268 + 226.80 adds up too, but at no legal rate.
+    const f = extractFields(pageOf(["কর চালানপত্র", "মূসক-৬.৩", "সর্বমোট ২১২৬৮/- ২২৬.৮০ ২১৪৯৪,৮০"]));
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value, f.vatRate?.value]).toEqual([
+      249480, 226800, 22680, 0.1,
+    ]);
+    // A figure with no such misreading keeps its digits.
+    const plain = extractFields(
+      pageOf(["কর চালানপত্র", "মূসক-৬.৩", "সর্বমোট ২১২৬৮/- ২,১২৬.৮০ ২৩৩৯৪.৮০"]),
+    );
+    expect([plain.total?.value, plain.subtotal?.value, plain.vat?.value]).toEqual([
+      2339480, 2126800, 212680,
+    ]);
+  });
   it("adds the VAT to a plain মোট when the grand total cannot be read", () => {
     // Handwritten, as Tesseract read it: the grand total's grouping garbled, the items above.
     const page = pageOf([

@@ -85,6 +85,7 @@ const WEIGHT = {
   paid: 3,
   items: 1,
   rate: 1,
+  legalRate: 0.5,
 } as const;
 /**
  * What a total costs per label rank below the page's strongest total label: one check cannot
@@ -113,6 +114,7 @@ interface Outcome {
   inclusive: boolean;
   items?: boolean;
   rate?: number | false;
+  legalRate?: boolean;
   words?: boolean;
   paid?: boolean;
 }
@@ -181,6 +183,12 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
   if (v !== undefined && net !== undefined && net > 0 && facts.rates.length > 0) {
     out.rate = facts.rates.find((bp) => near(v, vatAt(net, bp), VAT_TOLERANCE)) ?? false;
   }
+  // With no rate read, a VAT that is a legal rate of the net read, to within rounding, is still
+  // some evidence of both (`২১২৬৮/- ২২৬.৮০` is no VAT, `২,২৬৮/- ২২৬.৮০` is 10%).
+  if (v !== undefined && s !== undefined && facts.rates.length === 0) {
+    const tolerance = Math.max(SUM_TOLERANCE, v / 200);
+    out.legalRate = LEGAL_VAT_RATES.some((bp) => near(v, vatAt(s - d, bp), tolerance));
+  }
   if (v !== undefined && net === undefined && t !== undefined) {
     // With no net amount read, VAT is still its rate's share of the total that includes it.
     const bp = facts.rates.find((r) => near(v, vatWithin(t, r), VAT_TOLERANCE));
@@ -221,6 +229,7 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
     (out.sum ? (out.trivial ? repeated : s === undefined ? WEIGHT.itemsSum : WEIGHT.sum) : 0) +
     (out.items ? WEIGHT.items : 0) +
     (out.rate ? WEIGHT.rate : 0) +
+    (out.legalRate ? WEIGHT.legalRate : 0) +
     (out.words ? WEIGHT.words : 0) +
     (out.paid ? WEIGHT.paid : 0) -
     (c.total ? RANK_COST * (topRank(facts) - rank) : 0);
