@@ -566,6 +566,14 @@ describe("extractFields on whole invoices", () => {
       2339480, 2126800, 212680,
     ]);
   });
+  it("makes the total of net and VAT at their rate when the total read is less than the net", () => {
+    // Handwritten, as Tesseract read it: the grand total's first digits lost under a scrawl.
+    const f = extractFields(
+      pageOf(["Invoice", "Sub Total 41,300.00", "VAT 15% 6,195.00", "Grand Total 18485¢.00"]),
+    );
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([4749500, 4130000, 619500]);
+    expect(f.total?.confidence).toBeLessThan(0.7);
+  });
   it("adds the VAT to a plain মোট when the grand total cannot be read", () => {
     // Handwritten, as Tesseract read it: the grand total's grouping garbled, the items above.
     const page = pageOf([

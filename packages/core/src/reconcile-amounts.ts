@@ -206,6 +206,8 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
       out.inclusive = true;
       out.rate = within;
     }
+    // A total below the net amount it is the sum of was misread (`সর্বমোট 18485¢.00` under 41,300).
+    if (!out.sum && t < net) return undefined;
   }
   if (s !== undefined && facts.itemsSum !== undefined) out.items = near(s, facts.itemsSum, 1);
   if (t !== undefined && facts.words && c.total !== facts.words)
@@ -325,7 +327,10 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
   // A role left empty by the search still reports its best candidate, doubted if inconsistent,
   // unless the arithmetic gave that amount another role ("মোট" read as the net before "ভ্যাট").
   const inCombo = new Set(Object.values(combo));
+  // Net and VAT read at their rate make the total, whatever else was read for it.
+  const rated = combo.subtotal && combo.vat && (outcome.rate || outcome.legalRate);
   for (const role of ["total", "subtotal", "vat", "discount"] as const) {
+    if (role === "total" && !combo.total && rated) continue;
     const own = options(role, facts);
     const picked = combo[role] ?? own.slice(0, own.indexOf(undefined)).find((c) => !inCombo.has(c));
     if (!picked) continue;
