@@ -53,4 +53,11 @@ describe("findAmountsInWords", () => {
     expect(poisha("ফেরতযোগ্য নয়")).toEqual([]);
     expect(poisha("Taka")).toEqual([]);
   });
+
+  it("drops words cut off before their taka, keeping paisa alone written so", () => {
+    // As Tesseract read a faint কথায় line: হাজার and সাতশত garbled, the paisa left.
+    expect(poisha("বাইশ হাল্লার সাতন্ষত ব্যরো টাকা পঞ্চাশ, পয়সা মাত্র")).toEqual([]);
+    expect(poisha("Taka and Fifty Paisa Only")).toEqual([]);
+    expect(poisha("পঞ্চাশ পয়সা মাত্র")).toEqual([50]);
+  });
 });

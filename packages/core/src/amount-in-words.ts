@@ -119,8 +119,10 @@ function poishaOf(tokens: readonly Token[]): number | null {
   const span = paisaSpan(tokens);
   const paisa = span ? numberOf(tokens.slice(span.from, span.to)) : 0;
   const taka = numberOf(span ? [...tokens.slice(0, span.from), ...tokens.slice(span.to)] : tokens);
-  // দেড়/আড়াই need a multiplier; a half left over means the words were cut off.
+  // দেড়/আড়াই need a multiplier; a half left over means the words were cut off. So does a taka
+  // word with no taka before it or after it (`… টাকা পঞ্চাশ পয়সা`, its taka words unread).
   if (!Number.isInteger(taka) || !Number.isInteger(paisa) || paisa >= 100) return null;
+  if (taka === 0 && tokens.some((t) => t.kind === "taka")) return null;
   const poisha = taka * 100 + paisa;
   return poisha > 0 && Number.isSafeInteger(poisha) ? poisha : null;
 }
