@@ -60,4 +60,11 @@ describe("findAmountsInWords", () => {
     expect(poisha("Taka and Fifty Paisa Only")).toEqual([]);
     expect(poisha("পঞ্চাশ পয়সা মাত্র")).toEqual([50]);
   });
+
+  it("takes no piece of words garbled in the middle for the amount", () => {
+    expect(poisha("কথায়: পাঁচ লক্ষ বাইল Tew wows নব্বই টাকা")).toEqual([]);
+    expect(poisha("In words: Eleven Thousnd Nine Hundred Taka Only")).toEqual([]);
+    // Two amounts, each ended: both stand.
+    expect(poisha("Five Hundred Taka Only. Paid: Two Hundred Taka")).toEqual([50_000, 20_000]);
+  });
 });

@@ -179,5 +179,15 @@ export function findAmountsInWords(text: string, labelled = false): WordsAmount[
     for (const token of tokens) run.push({ token, start: m.index, end: m.index + m[0].length });
   }
   close();
-  return out;
+  // Two amounts with only unknown words between them are pieces of one the OCR garbled
+  // (`পাঁচ লক্ষ বাইল Tew wows নব্বই টাকা`): neither is the amount.
+  const pieces = new Set<WordsAmount>();
+  out.forEach((a, i) => {
+    const b = out[i + 1];
+    if (b && !a.closed && /^[\p{L}\p{M}\s]+$/u.test(s.slice(a.end, b.start))) {
+      pieces.add(a);
+      pieces.add(b);
+    }
+  });
+  return out.filter((a) => !pieces.has(a));
 }
