@@ -76,6 +76,9 @@ describe("findAmounts", () => {
     expect(values("2018-04-06 17:36")).toEqual([]);
     expect(values("GST @ 6% INV-2041 A15961 7DAYS")).toEqual([]);
     expect(values("CO. REG :860671-D")).toEqual([]);
+    // A percentage's first digit split off it, as OCR reads a handwritten `15 %`.
+    expect(values("ভ্যাট 1 5 %")).toEqual([]);
+    expect(values("VAT 15 % 1,500.00")).toEqual([150000]);
   });
 
   it("marks negative amounts and keeps offsets into the text", () => {

@@ -72,6 +72,9 @@ export function findAmounts(text: string): AmountToken[] {
     if (prev === ":" && DIGIT.test(prev2)) continue;
     if (prev === "-" && (DIGIT.test(prev2) || LETTER.test(prev2))) continue;
     if (!suffix && (LETTER.test(next) || next === "/" || next === "%")) continue;
+    // `15 %`, and `ভ্যাট 1 5 %`: a percentage, and a digit of one split off it.
+    if (!suffix && /^\s%/.test(after)) continue;
+    if (/^\d{1,2}$/.test(number) && /^\s\d{1,2}\s?%/.test(after)) continue;
     if ((next === ":" || next === "." || next === ",") && DIGIT.test(afterNext)) continue;
     if (next === "-" && (DIGIT.test(afterNext) || LETTER.test(afterNext))) continue;
     const poisha = bareFraction ? Number(number) : numberToPoisha(number);
