@@ -12,6 +12,24 @@ describe("paperLevels", () => {
     expect(levels[20 * 40 + 36]).toBe(100);
     expect(levels[4 * 40 + 20]).toBe(100);
   });
+
+  it("agrees with the maximum taken pixel by pixel, up to every edge of the page", () => {
+    const width = 97;
+    const height = 83;
+    const data = Uint8Array.from({ length: width * height }, (_, i) => (i * 7919) % 251);
+    const levels = paperLevels({ data, width, height });
+    const brute = (x: number, y: number) => {
+      let max = 0;
+      for (let v = Math.max(0, y - 15); v <= Math.min(height - 1, y + 15); v++)
+        for (let u = Math.max(0, x - 15); u <= Math.min(width - 1, x + 15); u++)
+          max = Math.max(max, data[v * width + u] ?? 0);
+      return max;
+    };
+    const wrong = [];
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) if (levels[y * width + x] !== brute(x, y)) wrong.push([x, y]);
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe("evenOutLighting", () => {

@@ -30,43 +30,82 @@ export function evenOutLighting(page: GrayPixels): GrayPixels {
 export function paperLevels(page: GrayPixels): Uint8Array {
   const { width, height } = page;
   const radius = 15;
-  const rows = new Uint8Array(page.data.length);
-  for (let y = 0; y < height; y++) maxAlong(page.data, rows, y * width, 1, width, radius);
-  const out = new Uint8Array(page.data.length);
-  for (let x = 0; x < width; x++) maxAlong(rows, out, x, width, height, radius);
+  // Down the columns a row at a time: walking each column alone misses the cache at every step.
+  return maxDown(maxAcross(page.data, width, height, radius), width, height, radius);
+}
+
+/**
+ * Sliding maximum over `2 × radius + 1` values along every row (van Herk / Gil-Werman): running
+ * maxima from each block's start (`left`) and to its end (`right`) meet in every window.
+ */
+function maxAcross(src: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  const size = 2 * radius + 1;
+  const left = new Uint8Array(width);
+  const right = new Uint8Array(width);
+  const out = new Uint8Array(width * height);
+  for (let row = 0; row < out.length; row += width) {
+    for (let b = 0; b < width; b += size) {
+      const end = Math.min(width, b + size);
+      let m = 0;
+      for (let i = b; i < end; i++) {
+        const v = src[row + i] ?? 0;
+        m = Math.max(v, m);
+        left[i] = m;
+      }
+      m = 0;
+      for (let i = end - 1; i >= b; i--) {
+        const v = src[row + i] ?? 0;
+        m = Math.max(v, m);
+        right[i] = m;
+      }
+    }
+    for (let i = 0; i < width; i++) {
+      const lo = Math.max(0, i - radius);
+      const hi = Math.min(width - 1, i + radius);
+      // A window cut short by an end of the line can lie inside one block.
+      const oneBlock = Math.floor(lo / size) === Math.floor(hi / size);
+      const a = right[lo] ?? 0;
+      const b = left[hi] ?? 0;
+      out[row + i] = !oneBlock ? Math.max(a, b) : lo % size === 0 ? b : a;
+    }
+  }
   return out;
 }
 
-/** Sliding maximum over `2 × radius + 1` values of one row or column (van Herk / Gil-Werman). */
-function maxAlong(
-  src: Uint8Array,
-  dst: Uint8Array,
-  start: number,
-  step: number,
-  length: number,
-  radius: number,
-): void {
+/** `maxAcross` down every column at once, row by row. */
+function maxDown(src: Uint8Array, width: number, height: number, radius: number): Uint8Array {
   const size = 2 * radius + 1;
-  const left = new Uint8Array(length);
-  const right = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
-    const v = src[start + i * step] ?? 0;
-    left[i] = i % size === 0 ? v : Math.max(left[i - 1] ?? 0, v);
+  const left = new Uint8Array(src.length);
+  const right = new Uint8Array(src.length);
+  for (let y = 0; y < height; y += size) {
+    const end = Math.min(height, y + size) * width;
+    left.set(src.subarray(y * width, y * width + width), y * width);
+    for (let i = y * width + width; i < end; i++) {
+      const a = left[i - width] ?? 0;
+      const b = src[i] ?? 0;
+      left[i] = Math.max(a, b);
+    }
+    right.set(src.subarray(end - width, end), end - width);
+    for (let i = end - width - 1; i >= y * width; i--) {
+      const a = right[i + width] ?? 0;
+      const b = src[i] ?? 0;
+      right[i] = Math.max(a, b);
+    }
   }
-  for (let i = length - 1; i >= 0; i--) {
-    const v = src[start + i * step] ?? 0;
-    right[i] = i === length - 1 || (i + 1) % size === 0 ? v : Math.max(right[i + 1] ?? 0, v);
+  const out = new Uint8Array(src.length);
+  for (let y = 0; y < height; y++) {
+    const lo = Math.max(0, y - radius);
+    const hi = Math.min(height - 1, y + radius);
+    const row = y * width;
+    if (Math.floor(lo / size) === Math.floor(hi / size)) {
+      const from = lo % size === 0 ? left.subarray(hi * width) : right.subarray(lo * width);
+      out.set(from.subarray(0, width), row);
+    } else
+      for (let x = 0; x < width; x++) {
+        const a = right[lo * width + x] ?? 0;
+        const b = left[hi * width + x] ?? 0;
+        out[row + x] = Math.max(a, b);
+      }
   }
-  for (let i = 0; i < length; i++) {
-    const lo = Math.max(0, i - radius);
-    const hi = Math.min(length - 1, i + radius);
-    // A window cut short by an end of the line can lie inside one block.
-    const oneBlock = Math.floor(lo / size) === Math.floor(hi / size);
-    const max = !oneBlock
-      ? Math.max(right[lo] ?? 0, left[hi] ?? 0)
-      : lo % size === 0
-        ? left[hi]
-        : right[lo];
-    dst[start + i * step] = max ?? 0;
-  }
+  return out;
 }
