@@ -26,6 +26,16 @@ const bengaliMemo = pageOf([
   "নগদ জমা ১২,০০,০০০.০০",
 ]);
 
+/** A receipt's head: shop, address, phone, title, number and date, and no word of tax. */
+const receiptHead = [
+  "Islam Electronics",
+  "98, Kandirpar, Cumilla-3500",
+  "Mobile: 01749304926",
+  "CASH RECEIPT",
+  "Receipt No: 32309",
+  "Date: 26-04-2026",
+];
+
 /** An English invoice laid out in columns: labels on the left, amounts in their own cells. */
 const columnInvoice = pageOf([
   "ACME TRADING LTD.",
@@ -616,16 +626,7 @@ describe("extractFields on whole invoices", () => {
     expect(memo.subtotal?.value).toBe(450000);
   });
   it("gives a clearly read receipt that names no tax VAT 0, and a barely read one no VAT", () => {
-    const receipt = [
-      "Islam Electronics",
-      "98, Kandirpar, Cumilla-3500",
-      "Mobile: 01749304926",
-      "CASH RECEIPT",
-      "Receipt No: 32309",
-      "Date: 26-04-2026",
-      "Extension Cable 2 480.00 960.00",
-      "Total 960.00",
-    ];
+    const receipt = [...receiptHead, "Extension Cable 2 480.00 960.00", "Total 960.00"];
     const clear = extractFields(pageOf(receipt));
     expect(clear.vat?.value).toBe(0);
     expect(clear.vatRate?.value).toBe(0);
@@ -639,18 +640,7 @@ describe("extractFields on whole invoices", () => {
   });
   it("tells items misread short of the total from VAT left unlabelled on them", () => {
     const receipt = (...rows: string[]) =>
-      extractFields(
-        pageOf([
-          "Islam Electronics",
-          "98, Kandirpar, Cumilla-3500",
-          "Mobile: 01749304926",
-          "CASH RECEIPT",
-          "Receipt No: 32309",
-          "Date: 26-04-2026",
-          "Item Qty Rate Amount",
-          ...rows,
-        ]),
-      );
+      extractFields(pageOf([...receiptHead, "Item Qty Rate Amount", ...rows]));
     // 2,160.00 read as 160.00: the 2,000 missing is no VAT on 1,760.
     const misread = receipt(
       "Extension Cable 2 800.00 1,600.00",
