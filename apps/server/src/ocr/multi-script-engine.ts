@@ -31,11 +31,6 @@ import {
 } from "./script-evidence";
 import { type PageCrop, TesseractEngine } from "./tesseract-engine";
 
-export interface MultiScriptEngineOptions {
-  /** How many pages may be recognised at once; each needs up to ~350 MB of models and buffers. */
-  poolSize?: number;
-}
-
 /** A page levelled and cleaned for reading, as pixels, its blobs of ink and the PNG Tesseract reads. */
 interface Prepared {
   clean: GrayPixels;
@@ -59,7 +54,8 @@ const MIN_HEADLINE_BLOBS = 8;
 const MAX_MISSED_LINES = 12;
 
 /**
- * Reads English, Bengali and mixed pages any way up, levelled, boxes in the upright page's pixels.
+ * Reads English, Bengali and mixed pages any way up, levelled, boxes in the upright page's pixels,
+ * one page at a time (`EngineThreads` runs one on each of several threads).
  * A page whose ink shows many headlined words is read with Bengali+English at once. Any other page
  * is read in English first: it is the fast model and its reading shows whether the page is upright
  * Latin text, Bengali (headlined words it cannot read) or neither. Bengali pages are then read
@@ -71,21 +67,13 @@ const MAX_MISSED_LINES = 12;
  * reads again in Bengali alone the words Bengali+English took for unsure Latin letters.
  */
 export class MultiScriptEngine implements OcrEngine {
-  readonly #latin: TesseractEngine;
-  readonly #bengali: TesseractEngine;
-  readonly #bengaliOnly: TesseractEngine;
-  readonly #orientation: OrientationDetector;
+  readonly #latin = new TesseractEngine({ languages: ["eng"] });
+  // Bengali first: its model leaves Latin words to English, but English would claim Bengali ones.
+  readonly #bengali = new TesseractEngine({ languages: ["ben", "eng"] });
+  readonly #bengaliOnly = new TesseractEngine({ languages: ["ben"] });
+  readonly #orientation = new OrientationDetector();
   readonly #figures = new PaddleRecognizer();
   readonly #detector = new PaddleDetector();
-
-  constructor(options: MultiScriptEngineOptions = {}) {
-    const poolSize = options.poolSize ?? 1;
-    this.#latin = new TesseractEngine({ poolSize, languages: ["eng"] });
-    // Bengali first: its model leaves Latin words to English, but English would claim Bengali ones.
-    this.#bengali = new TesseractEngine({ poolSize, languages: ["ben", "eng"] });
-    this.#bengaliOnly = new TesseractEngine({ poolSize, languages: ["ben"] });
-    this.#orientation = new OrientationDetector(poolSize);
-  }
 
   async recognize(image: Buffer): Promise<OcrPage> {
     // A phone photo shows the page in perspective on a desk, often under a hand's shadow: cut it
