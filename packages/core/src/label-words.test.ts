@@ -118,6 +118,10 @@ describe("dateLabelEnd", () => {
     expect(dateLabelEnd("DATE: 25/12/2018")).toBe(4);
     expect(dateLabelEnd("Invoice Date 18/03/2026")).toBe(12);
     expect(dateLabelEnd("তারিখ: ১৮/০৩/২০২৬")).toBe(5);
+    // With no space read before the date; a word that only begins so is no label.
+    expect(dateLabelEnd("Ne. 53125 Dt21Apr2026")).toBe(12);
+    expect(dateLabelEnd("তারিখ১৮/০৩/২০২৬")).toBe(5);
+    expect(dateLabelEnd("Dtm 5")).toBe(-1);
   });
 
   it("skips due, expiry and print dates", () => {

@@ -2,7 +2,7 @@
  * The words invoices and receipts use to label their fields, in English and Bengali, and what a
  * label text means for the amount beside it.
  */
-import { words } from "./word-match";
+import { labelBeforeDigits, words } from "./word-match";
 
 const TOTAL = words(
   "total",
@@ -200,7 +200,8 @@ export function isCurrencyOnly(label: string): boolean {
   return CURRENCY_ONLY.test(label);
 }
 
-const DATE_LABEL = words("date", "dated", String.raw`dt\.?`, "তারিখ", "তাং");
+// A date may follow its label with no space the OCR saw: "Dt21Apr2026", "তারিখ১৮/০৩/২০২৬".
+const DATE_LABEL = labelBeforeDigits("date", "dated", String.raw`dt\.?`, "তারিখ", "তাং");
 /** Dates that are not the issue date. */
 const OTHER_DATE = words(
   "due",
