@@ -18,6 +18,12 @@ describe("misreadDate", () => {
     expect(read("2603.2026")).toBe("2026-03-26");
   });
 
+  it("reads a two-digit year with the time run into it", () => {
+    expect(read("26-04.269:21-AM")).toBe("2026-04-26");
+    expect(read("18/03/2611:05")).toBe("2026-03-18");
+    expect(read("18/03/26")).toBeUndefined(); // no time: the usual parse reads it, not this
+  });
+
   it("reads the first word with a digit after the label, and says where the date lies", () => {
     const text = "Date of Issue: 08106/2025 Mirpur";
     const from = "Date of Issue".length;

@@ -1,13 +1,16 @@
 import { toAsciiDigits } from "./bangla-digits";
 import { isoDate } from "./dates";
 
-// Day and month of two digits each, a four-digit year; between them a separator, a separator the
-// OCR took for a one (a handwritten slash, "08106/2025"), or none it saw ("26.032026", "29072025").
+// Day and month of two digits each, a four-digit year (or two, with a time run into them); between
+// them a separator, a separator the OCR took for a one (a handwritten slash, "08106/2025"), or
+// none it saw ("26.032026", "29072025").
 const SEP = String.raw`[/.\-]`;
 const SHAPES = [
   new RegExp(String.raw`^(\d{2})${SEP}?(\d{2})${SEP}?(\d{4})$`),
   new RegExp(String.raw`^(\d{2})[1lI|](\d{2})${SEP}(\d{4})$`),
   new RegExp(String.raw`^(\d{2})${SEP}(\d{2})[1lI|](\d{4})$`),
+  // A two-digit year with the time run into it, the space between unseen: "26-04.269:21-AM".
+  new RegExp(String.raw`^(\d{2})${SEP}(\d{2})${SEP}(\d{2})\d{1,2}:\d{2}`),
 ];
 // What OCR leaves around a handwritten date: a colon, dots along the line it was written on.
 const LEAD = /^[:.\-–]+/u;
@@ -33,7 +36,8 @@ export function misreadDate(
     for (const shape of SHAPES) {
       const d = shape.exec(digits);
       if (!d) continue;
-      const [day, month, year] = [d[1], d[2], d[3]].map(Number) as [number, number, number];
+      const [day, month, yy] = [d[1], d[2], d[3]].map(Number) as [number, number, number];
+      const year = yy < 100 ? 2000 + yy : yy;
       const value = year >= 1990 && year <= 2100 ? isoDate(year, month, day) : null;
       if (value) return { start, end: start + core.length, value };
     }
