@@ -79,6 +79,7 @@ describe("classifyAmountLabel", () => {
   it("tells subtotals, tax and rounding apart from totals", () => {
     expect(classifyAmountLabel("Sub Total")).toEqual({ role: "subtotal", rank: 2 });
     expect(classifyAmountLabel("SUB-TOTAL")).toEqual({ role: "subtotal", rank: 2 });
+    expect(classifyAmountLabel("Sub Tota")).toEqual({ role: "subtotal", rank: 2 });
     expect(classifyAmountLabel("উপমোট")).toEqual({ role: "subtotal", rank: 2 });
     expect(classifyAmountLabel("TOTAL EXCL. GST")).toEqual({ role: "subtotal", rank: 1 });
     expect(classifyAmountLabel("মোট (ভ্যাট ছাড়া)")).toEqual({ role: "subtotal", rank: 1 });

@@ -34,7 +34,8 @@ const ROUNDED_TOTAL = words(
 );
 /** Too vague to trust alone, but better than nothing: "Due", "Net", "Payable". */
 const WEAK_TOTAL = words("due", "nett?", "payable", "প্রদেয়");
-const SUBTOTAL = words(String.raw`sub\s?-?\s?total`, String.raw`উপ\s?-?\s?মোট`);
+// "Sub Tota": the last letter lost at the edge of a faint or stamped line.
+const SUBTOTAL = words(String.raw`sub\s?-?\s?tota?l?`, String.raw`উপ\s?-?\s?মোট`);
 const TAX = words(
   // With its rate run into it, as OCR reads a handwritten "VAT 5%": "VAT5%".
   String.raw`(?:vat|ভ্যাট)(?:\d{1,2}(?:\.\d{1,2})?\s?%)?`,

@@ -167,6 +167,27 @@ describe("reconcileAmounts", () => {
     expect(noVat.derivedRate).toBe(0);
   });
 
+  it("puts VAT at the rate read on the net when its amount and the total were lost", () => {
+    // A stamp over "VAT 7.5% 180.00" and "TOTAL 2580.00"; the subtotal misread as 40000.
+    const guess = cand("total", 0, 2_400, { evidence: { source: "guess" } });
+    const lost = facts([cand("subtotal", 2, 40_000)], { itemsSum: 240_000, guess, rates: [750] });
+    expect(values(lost)).toEqual({
+      total: 258_000,
+      subtotal: 240_000,
+      vat: 18_000,
+      discount: undefined,
+    });
+    expect(confidence(lost, "total")).toBeLessThan(0.7);
+    // A VAT amount read, or two rates, leave the page's own amounts alone.
+    const read = { itemsSum: 240_000, guess, rates: [750] };
+    expect(values(facts([cand("vat", 1, 180)], read)).total).toBe(258_000);
+    expect(values(facts([cand("vat", 1, 180)], read)).vat).toBe(18_000);
+    expect(values(facts([], { ...read, rates: [750, 1500] })).vat).toBeUndefined();
+    // A labelled total equal to the net is a price including VAT.
+    const inclusive = facts([cand("total", 2, 2_400)], read);
+    expect(values(inclusive)).toMatchObject({ total: 240_000, vat: undefined });
+  });
+
   it("checks the total against the amount in words", () => {
     const agree = facts([cand("total", 2, 500)], { words: cand("total", 0, 500) });
     const disagree = facts([cand("total", 2, 500)], { words: cand("total", 0, 5_000) });

@@ -345,6 +345,13 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     if (role === "total") e = check(check(e, "words", outcome.words), "paid", outcome.paid);
     out[role] = chosen(picked, e);
   }
+  // Line items that make the total are the net amount: a subtotal read against them was misread.
+  if (out.subtotal && !combo.subtotal && held && facts.itemsSum !== undefined && combo.total) {
+    out.subtotal = {
+      value: facts.itemsSum,
+      evidence: { source: "derived", checks: [{ kind: "arithmetic", agrees: true }] },
+    };
+  }
   const { total, subtotal, vat, discount } = out;
   if (outcome.items !== undefined) out.itemsAgree = outcome.items;
   else if (
@@ -362,13 +369,39 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     const bp = legalRateOf(vat.value, net);
     if (bp !== undefined) out.derivedRate = bp;
   }
-  // No VAT read and the sum holds without it: the invoice carries no VAT.
-  if (!vat && held && combo.total) {
+  // No VAT read and the sum holds without it: the invoice carries no VAT, unless it gives a rate
+  // (prices including VAT, or a VAT amount lost under a stamp).
+  if (!vat && held && combo.total && !facts.rates.some((bp) => bp > 0)) {
     const checks: Check[] = outcome.sum ? [{ kind: "arithmetic", agrees: true }] : [];
     out.vat = { value: 0, evidence: { source: "derived", checks } };
     out.derivedRate = 0;
   }
+  // The net the search settled on: a subtotal reported against the arithmetic is not it.
+  const settled = (combo.subtotal?.value ?? facts.itemsSum ?? 0) - (combo.discount?.value ?? 0);
+  const lost = vat ? undefined : lostVat(facts, settled);
+  if (lost !== undefined && (!total || isNetGuessed(total, settled))) {
+    out.vat = { value: lost, evidence: { source: "derived" } };
+    out.total = { value: settled + lost, evidence: { source: "derived" } };
+    return out;
+  }
   const fallback = total ? undefined : fallbackTotal(facts, net, vat);
   if (fallback) out.total = fallback;
   return out;
+}
+
+/**
+ * VAT at the one rate the page gives when no VAT amount was read at all (lost under a stamp or
+ * a fold): a rate printed beside no amount still says VAT was charged on the net.
+ */
+function lostVat(facts: AmountFacts, net: number): number | undefined {
+  const rates = new Set(facts.rates);
+  const [bp] = rates;
+  const vatRead = facts.candidates.some((c) => c.role === "vat");
+  if (rates.size !== 1 || !bp || net <= 0 || vatRead) return undefined;
+  return vatAt(net, bp);
+}
+
+/** A total guessed without a label that is only the net amount again. */
+function isNetGuessed(total: Chosen, net: number): boolean {
+  return total.evidence.source === "guess" && total.value === net;
 }
