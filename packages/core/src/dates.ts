@@ -29,7 +29,8 @@ const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
   ["jul", "জুলাই"],
   ["aug", "আগস্ট", "আগষ্ট", "অগাস্ট", "অগস্ট"],
   ["sep", "sept", "সেপ্টেম্বর", "সেপ্টেম্বার", "সেপ্টেমবর"],
-  ["oct", "অক্টোবর", "অক্টোবার"],
+  // "0ct": OCR takes the round O for a zero.
+  ["oct", "0ct", "অক্টোবর", "অক্টোবার"],
   ["nov", "নভেম্বর", "নভেম্বার"],
   ["dec", "ডিসেম্বর", "ডিসেম্বার"],
 ].map((names, i) => [...names, MONTHS_EN[i]?.toLowerCase() ?? ""]);

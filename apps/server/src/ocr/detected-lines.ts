@@ -61,21 +61,27 @@ export function unsureLines(lines: readonly DetectedLine[]): DetectedLine[] {
   return lines.filter((l) => l.confidence < SURE);
 }
 
+/** Whether a second reading of a line is to replace the first: by default, when it is surer. */
+export type Takes = (line: DetectedLine, read: OcrLine) => boolean;
+
+export const surer: Takes = (line, read) => read.confidence > line.confidence;
+
 /**
  * The reading with detected lines read again (`second[i]` for `lines[i]`, none when nothing was
- * read): a second reading surer than the first replaces its words there, and one of a line the
- * reading missed is added to the row it lies on, or as a row of its own.
+ * read): a second reading that `takes` (surer than the first) replaces its words there, and one of
+ * a line the reading missed is added to the row it lies on, or as a row of its own.
  */
 export function withSecondReadings(
   reading: OcrPage,
   lines: readonly DetectedLine[],
   second: readonly (OcrLine | undefined)[],
+  takes: Takes = surer,
 ): OcrPage {
   const replaced = new Set<OcrWord>();
   const added: OcrLine[] = [];
   lines.forEach((line, i) => {
     const read = second[i];
-    if (!read || read.confidence < MIN_SECOND || read.confidence <= line.confidence) return;
+    if (!read || read.confidence < MIN_SECOND || !takes(line, read)) return;
     // A box over two lines of text (close handwritten rows detected as one) is read as one line
     // at best: what it reads would stand for only part of the words it would replace.
     const rows = line.words.filter(

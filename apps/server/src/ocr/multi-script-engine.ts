@@ -1,4 +1,4 @@
-import { type Box, levellingAngle, type OcrPage, pagePrint } from "@chalan/core";
+import { type Box, levellingAngle, type OcrLine, type OcrPage, pagePrint } from "@chalan/core";
 import { evenOutLighting } from "../images/illumination";
 import { inkBlobs } from "../images/ink-blobs";
 import {
@@ -13,7 +13,14 @@ import { findPageOutline, flattenPerspective } from "../images/page-outline";
 import { eraseRuledLines } from "../images/ruled-lines";
 import { latinAmongBengali, withBengaliRereads } from "./bengali-rereads";
 import { ctcLine } from "./ctc-words";
-import { detectedLines, missedLines, unsureLines, withSecondReadings } from "./detected-lines";
+import { dateLines, pageShowsDate, takesDates } from "./date-rereads";
+import {
+  type DetectedLine,
+  detectedLines,
+  missedLines,
+  unsureLines,
+  withSecondReadings,
+} from "./detected-lines";
 import type { OcrEngine } from "./ocr-engine";
 import { OrientationDetector } from "./orientation-detector";
 import { PaddleDetector } from "./paddle-detector";
@@ -159,19 +166,15 @@ export class MultiScriptEngine implements OcrEngine {
     if (engine === this.#latin) {
       // Figures first: a line whose figures now read surely need not be read again whole.
       const figures = await rereadFigures(reading, page.clean, this.#figures);
-      const unsure = unsureLines(detectedLines(boxes, figures));
-      const second = await this.#figures.recognize(
-        unsure.map((l) => cropPixels(page.clean, l.box)),
-      );
-      return withSecondReadings(
-        figures,
-        unsure,
-        second.map((r, i) => {
-          const box = unsure[i]?.box;
-          // Chinese characters on a Latin page are noise the recogniser took for text.
-          return box && !/\p{Script=Han}/u.test(r.text) ? ctcLine(r, box) : undefined;
-        }),
-      );
+      const lines = detectedLines(boxes, figures);
+      const unsure = unsureLines(lines);
+      const second = await this.#readLines(page, unsure);
+      const read = withSecondReadings(figures, unsure, second);
+      if (pageShowsDate(read)) return read;
+      // No date read: a sure misreading of one (`2%- 03-18`) is worth the lines of figures again.
+      const more = dateLines(lines, unsure);
+      const again = [...second, ...(await this.#readLines(page, more))];
+      return withSecondReadings(figures, [...unsure, ...more], again, takesDates);
     }
     // Small crops: handing Tesseract the whole page again for each would decode it each time.
     const missed = missedLines(detectedLines(boxes, reading), MAX_MISSED_LINES);
@@ -185,6 +188,19 @@ export class MultiScriptEngine implements OcrEngine {
     );
     const fixed = withBengaliRereads(whole, words, rereads);
     return rereadFigures(fixed, page.clean, this.#figures);
+  }
+
+  /** Detected lines of a Latin page read by PaddleOCR's recogniser, none where it read nothing. */
+  async #readLines(
+    page: Prepared,
+    lines: readonly DetectedLine[],
+  ): Promise<(OcrLine | undefined)[]> {
+    const read = await this.#figures.recognize(lines.map((l) => cropPixels(page.clean, l.box)));
+    return read.map((r, i) => {
+      const box = lines[i]?.box;
+      // Chinese characters on a Latin page are noise the recogniser took for text.
+      return box && !/\p{Script=Han}/u.test(r.text) ? ctcLine(r, box) : undefined;
+    });
   }
 }
 
