@@ -4,8 +4,9 @@
  */
 import { labelBeforeDigits, words } from "./word-match";
 
+// "otal": the first letter lost at the edge of the paper or of a line read again.
 const TOTAL = words(
-  "total",
+  "t?otal",
   String.raw`tot\.?`,
   "ttl",
   String.raw`সর্ব\s?মোট`,
@@ -29,7 +30,7 @@ const FINAL = words(
 /** The amount after rounding is what is actually paid, so it beats every other total. */
 const ROUNDED_TOTAL = words(
   String.raw`rounded\s?(?:total|amount|amt\.?)`,
-  String.raw`(?:nett?\s?)?total\s?(?:amt\.?\s?|amount\s?)?(?:rounded|after\s?round(?:ing)?|after\s?adj\w*)`,
+  String.raw`(?:nett?\s?)?t?otal\s?(?:amt\.?\s?|amount\s?)?(?:rounded|after\s?round(?:ing)?|after\s?adj\w*)`,
   String.raw`(?:nett?\s?)?total\s?\(?rounded\)?`,
 );
 /** Too vague to trust alone, but better than nothing: "Due", "Net", "Payable". */
