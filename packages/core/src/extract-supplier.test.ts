@@ -51,6 +51,8 @@ describe("extractSupplier", () => {
       "KING'S CONFECTIONERY S/B",
     );
     expect(supplier("DION REALTIES SDN BHD (CO. NO:20154-T)")?.value).toBe("DION REALTIES SDN BHD");
+    // As OCR read it: S/B as 5/B (no legal form left), the bracket as a brace, X as 1.
+    expect(supplier("99 SPEED MART 5/B {519537-1) .")?.value).toBe("99 SPEED MART 5/B");
   });
 
   it("joins a name printed over two or three lines", () => {

@@ -279,9 +279,12 @@ const OWNER = words(
   "স্বত্বাধিকারী",
   "প্রোপ্রাইটর",
 );
-/** Where the name ends and what follows is its registration number: `(519537-X)`. */
+/**
+ * Where the name ends and what follows is its registration number: `(519537-X)`, or as OCR may
+ * read it, `{519537-1) .`.
+ */
 const TRAILING_REGISTRATION =
-  /[\s,]*\(?[A-Z]{0,4}\s?\d{4,}[\s-]?[A-Z]?\)?(?:\s*\([A-Z]{2,5}\))?$/iu;
+  /[\s,]*[({]?[A-Z]{0,4}\s?\d{4,}[\s-]?[A-Z\d]?[)}]?(?:\s*\([A-Z]{2,5}\))?[\s.]*$/iu;
 /** A line starting with a legal form continues the name above: `POPULAR BOOK` / `CO. (M) SDN BHD`. */
 const CONTINUES_ABOVE = /^(?:co\.|\(m\)|sdn\b|bhd\b|ltd\b|limited\b|&|and\b|লিমিটেড)/iu;
 const CONTINUES_BELOW = /(?:&|\band|-)$/iu;
