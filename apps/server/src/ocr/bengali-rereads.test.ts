@@ -20,11 +20,14 @@ describe("Latin words among Bengali ones", () => {
     line(word("মেসার্স", 0.9, 0), word("সবুজ", 0.9, 60), word("WG", 0.69, 120), word("সঙ্গ", 0.8, 180)),
     line(word("Total", 0.5, 0), word("Tk", 0.4, 60)),
     line(word("৩", 0.9, 0), word("Kacchi", 0.96, 60), word("Biryani", 0.9, 120)),
+    // An invoice number in Bengali digits, read as Latin letters fairly surely.
+    line(word("নম্বর:", 0.9, 0), word("Shogo", 0.81, 60)),
   );
 
   it("finds the unsure ones beside a Bengali word, not English read surely nor English lines", () => {
     expect(latinAmongBengali(read)).toEqual([
       { line: 0, word: 2, box: read.lines[0]?.words[2]?.box },
+      { line: 3, word: 1, box: read.lines[3]?.words[1]?.box },
     ]);
   });
 

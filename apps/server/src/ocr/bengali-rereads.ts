@@ -1,8 +1,10 @@
 import type { Box, OcrLine, OcrPage, OcrWord } from "@chalan/core";
 
 // Bengali+English reads a Bengali word it is unsure of as Latin letters (`অ্যান্ড সন্স` as
-// `WG সঙ্গ`): such words, this unsure, beside a Bengali word, are read again in Bengali alone.
-const UNSURE = 0.75;
+// `WG সঙ্গ`, `১৮৩৪০` as `Shogo` at 0.81): such words, this unsure, beside a Bengali word, are read
+// again in Bengali alone. (At 0.9 rather than 0.75, one more field right on 128 generated Bengali
+// and mixed pages, none lost.)
+const UNSURE = 0.9;
 // At most this many a page, the least sure first: each costs Tesseract ~30–60 ms.
 const MAX_WORDS = 8;
 const BENGALI = /[\u0980-\u09FF]/u;
