@@ -53,6 +53,19 @@ describe("Latin words among Bengali ones", () => {
     ]);
   });
 
+  it("on a page of Bengali digits, finds figures garbled into Latin, not clean ones", () => {
+    const receipt = page(
+      line(word("Subtotal:", 0.92, 0), word("১,৪১৫.০০", 0.78, 60)),
+      line(word("TOTAL:", 0.93, 0), word("5,039.3¢", 0.29, 60)),
+      line(word("Cash", 0.9, 0), word("2,000.00", 0.6, 60), word("12:30", 0.5, 120)),
+    );
+    expect(latinAmongBengali(receipt)).toEqual([
+      { line: 1, word: 1, box: receipt.lines[1]?.words[1]?.box },
+    ]);
+    // Without Bengali digits on the page, a garbled figure is only a misread Latin one.
+    expect(latinAmongBengali(page(...receipt.lines.slice(1)))).toEqual([]);
+  });
+
   it("takes a Bengali reading surer than the first, and nothing else", () => {
     const rereads = latinAmongBengali(read);
     const bengali = line(word("অ্যান্ড", 0.86, 120));

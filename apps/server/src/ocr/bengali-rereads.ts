@@ -9,6 +9,9 @@ const UNSURE = 0.9;
 const MAX_WORDS = 8;
 const BENGALI = /[\u0980-\u09FF]/u;
 const LATIN_WORD = /^[A-Za-z&]+$/u;
+const BENGALI_DIGIT = /[০-৯]/u;
+// A figure in Bengali digits read as Latin ones with letters or signs among them: `5,039.3¢`.
+const GARBLED_FIGURE = /^(?=(?:[^0-9]*[0-9]){2})(?=.*[^0-9.,/:%-])[^\s\u0980-\u09FF]+$/u;
 
 /** A word to read again: where it is in the reading, and its box. */
 export interface Reread {
@@ -17,15 +20,19 @@ export interface Reread {
   box: Box;
 }
 
-/** Latin-lettered words the reading was unsure of, standing beside Bengali ones. */
+/**
+ * Latin-lettered words the reading was unsure of, standing beside Bengali ones; and on a page
+ * that writes its figures in Bengali digits, figures it was unsure of, garbled into Latin.
+ */
 export function latinAmongBengali(page: OcrPage): Reread[] {
+  const bengaliDigits = page.lines.some((l) => BENGALI_DIGIT.test(l.text));
   const found = page.lines.flatMap((l, line) =>
     l.words.flatMap((w, word) => {
+      if (w.confidence >= UNSURE) return [];
       const beside = [l.words[word - 1], l.words[word + 1]];
-      const unsureLatin = LATIN_WORD.test(w.text) && w.confidence < UNSURE;
-      return unsureLatin && beside.some((b) => b && BENGALI.test(b.text))
-        ? [{ line, word, box: w.box, confidence: w.confidence }]
-        : [];
+      const latin = LATIN_WORD.test(w.text) && beside.some((b) => b && BENGALI.test(b.text));
+      const garbled = bengaliDigits && GARBLED_FIGURE.test(w.text);
+      return latin || garbled ? [{ line, word, box: w.box, confidence: w.confidence }] : [];
     }),
   );
   return found

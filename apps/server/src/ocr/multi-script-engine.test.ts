@@ -46,6 +46,14 @@ describe("MultiScriptEngine", () => {
     expect(texts(page).join("\n")).not.toMatch(/[\u0980-\u09FF]/);
   });
 
+  it("reads figures in Bengali digits on a page of English words", async () => {
+    const { fields, page } = await readInvoice((await renderTestPage("bengaliDigits")).png, engine);
+    expect(texts(page).join("\n")).toContain("১,৬২৭.২৫");
+    expect(fields.total?.value).toBe(162_725);
+    expect(fields.subtotal?.value).toBe(141_500);
+    expect(fields.issueDate?.value).toBe("2026-05-01");
+  });
+
   it("turns a page photographed sideways or upside down upright", async () => {
     const { bytes } = await renderInvoiceImage();
     for (const degrees of [90, 180, 270]) {

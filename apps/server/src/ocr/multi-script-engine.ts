@@ -11,6 +11,7 @@ import {
 } from "../images/orientation";
 import { findPageOutline, flattenPerspective } from "../images/page-outline";
 import { eraseRuledLines } from "../images/ruled-lines";
+import { figuresLookBengali, showsBengaliDigits, tallied } from "./bengali-digits";
 import { latinAmongBengali, withBengaliRereads } from "./bengali-rereads";
 import { ctcLine } from "./ctc-words";
 import { dateLines, pageShowsDate, takesDates } from "./date-rereads";
@@ -165,7 +166,14 @@ export class MultiScriptEngine implements OcrEngine {
     const boxes = await this.#detector.detect(page.clean);
     if (engine === this.#latin) {
       // Figures first: a line whose figures now read surely need not be read again whole.
-      const figures = await rereadFigures(reading, page.clean, this.#figures);
+      const reader = tallied(this.#figures);
+      const figures = await rereadFigures(reading, page.clean, reader);
+      // English words with figures neither reader could read: Bengali digits, on a page whose
+      // Bengali words were too few or too short to show.
+      if (figuresLookBengali(reader.readings)) {
+        const bengali = await this.#bengali.recognize(page.png);
+        if (showsBengaliDigits(bengali)) return this.#reread(this.#bengali, page, bengali);
+      }
       const lines = detectedLines(boxes, figures);
       const unsure = unsureLines(lines);
       const second = await this.#readLines(page, unsure);

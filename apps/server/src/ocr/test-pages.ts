@@ -1,9 +1,12 @@
 import { escapeHtml } from "@chalan/core";
 import sharp, { type OverlayOptions } from "sharp";
 
-/** Test helper: printed invoice pages in Bengali, English or both, with the words they carry. */
+/**
+ * Test helper: printed invoice pages in Bengali, English, both, or English with Bengali digits,
+ * with the words they carry.
+ */
 
-export type Script = "bengali" | "english" | "mixed";
+export type Script = "bengali" | "english" | "mixed" | "bengaliDigits";
 
 export interface TestPage {
   png: Buffer;
@@ -133,14 +136,46 @@ const mixedRows: Cell[][] = [
   [{ text: "কথায়: আটাশ হাজার সাতশত দুই টাকা পঞ্চাশ পয়সা মাত্র", x: 100 }],
 ];
 
+// English words with every figure in Bengali digits, as some shops' billing software prints them.
+const bengaliDigitRows: Cell[][] = [
+  [{ text: "Madina Printers", x: 100, bold: true, large: true }],
+  [{ text: "Shop ১২৯, Chowrasta, Gazipur-১৭০০", x: 100 }],
+  [{ text: "SALES RECEIPT", x: 1140, align: "right", bold: true, large: true }],
+  [{ text: "Receipt No: R-১৮১০১৬", x: 100 }],
+  [{ text: "Date: ০১-০৫-২০২৬", x: 100 }],
+  [
+    { text: "Item", x: 100, bold: true },
+    { text: "Qty", x: 760, align: "right", bold: true },
+    { text: "Price", x: 960, align: "right", bold: true },
+    { text: "Amount", x: 1140, align: "right", bold: true },
+  ],
+  [
+    { text: "Marker Pen", x: 100 },
+    { text: "১০", x: 760, align: "right" },
+    { text: "৭৫.০০", x: 960, align: "right" },
+    { text: "৭৫০.০০", x: 1140, align: "right" },
+  ],
+  [
+    { text: "Exercise Book", x: 100 },
+    { text: "৭", x: 760, align: "right" },
+    { text: "৯৫.০০", x: 960, align: "right" },
+    { text: "৬৬৫.০০", x: 1140, align: "right" },
+  ],
+  [{ text: "Subtotal: ১,৪১৫.০০", x: 1140, align: "right" }],
+  [{ text: "VAT ১৫%: ২১২.২৫", x: 1140, align: "right" }],
+  [{ text: "TOTAL: ১,৬২৭.২৫", x: 1140, align: "right", bold: true }],
+  [{ text: "Thank you! Come again", x: 100 }],
+];
+
 const rowsByScript: Record<Script, Cell[][]> = {
   bengali: bengaliRows,
   english: englishRows,
   mixed: mixedRows,
+  bengaliDigits: bengaliDigitRows,
 };
 
 /**
- * Draws one of three fixed invoices in a Pango font ("Lohit Bengali", "Mukti", "DejaVu Sans"…);
+ * Draws one of four fixed invoices in a Pango font ("Lohit Bengali", "Mukti", "DejaVu Sans"…);
  * Latin text in a Bengali font falls back to a Latin one, as it does in the shops' software.
  */
 export async function renderTestPage(script: Script, font = "Lohit Bengali"): Promise<TestPage> {
