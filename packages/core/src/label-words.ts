@@ -260,10 +260,18 @@ const INVOICE_NUMBER_LABEL = words(
   String.raw`(?:চালান|চালানের|চালানপত্র|চালানপত্রের|বিল|ক্রমিক|মেমো|ক্যাশ\s?মেমো|রশিদ|রসিদ|ইনভয়েস)\s?(?:নং|নম্বর|নাম্বার)`,
 );
 
-/** Where a label for the invoice number ends in a line (NFC, as `textLines` gives), or -1. */
+/**
+ * Where a label for the invoice number ends in a line (NFC, as `textLines` gives), or -1; after
+ * its translation when the form gives both (`চালানপত্র নম্বর / Invoice No:`).
+ */
 export function invoiceNumberLabelEnd(line: string): number {
-  const m = INVOICE_NUMBER_LABEL.exec(line.normalize("NFC"));
-  return m ? m.index + m[0].length : -1;
+  const text = line.normalize("NFC");
+  const m = INVOICE_NUMBER_LABEL.exec(text);
+  if (!m) return -1;
+  const end = m.index + m[0].length;
+  const slash = /^\s?\/\s?/u.exec(text.slice(end));
+  const translated = slash && INVOICE_NUMBER_LABEL.exec(text.slice(end + slash[0].length));
+  return slash && translated?.index === 0 ? end + slash[0].length + translated[0].length : end;
 }
 
 /**
