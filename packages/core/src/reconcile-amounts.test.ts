@@ -188,6 +188,19 @@ describe("reconcileAmounts", () => {
     expect(values(inclusive)).toMatchObject({ total: 240_000, vat: undefined });
   });
 
+  it("takes the net amount as the total less a VAT that is its rate's share", () => {
+    // Mushak-6.3's total row read as `Total 4,5%0.00 ৫৩৩.২৫ ৭,৬৪৩.২৫`: the net amount lost.
+    const row = facts([cand("total", 2, 7_643.25), cand("vat", 1, 533.25)], { rates: [750] });
+    expect(values(row)).toEqual({
+      total: 764_325,
+      subtotal: 711_000,
+      vat: 53_325,
+      discount: undefined,
+    });
+    // No rate to confirm the VAT: the net amount stays unknown.
+    expect(values({ ...row, rates: [] }).subtotal).toBeUndefined();
+  });
+
   it("checks the total against the amount in words", () => {
     const agree = facts([cand("total", 2, 500)], { words: cand("total", 0, 500) });
     const disagree = facts([cand("total", 2, 500)], { words: cand("total", 0, 5_000) });

@@ -345,11 +345,15 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     if (role === "total") e = check(check(e, "words", outcome.words), "paid", outcome.paid);
     out[role] = chosen(picked, e);
   }
+  const agreed = { source: "derived", checks: [{ kind: "arithmetic", agrees: true }] } as const;
   // Line items that make the total are the net amount: a subtotal read against them was misread.
   if (out.subtotal && !combo.subtotal && held && facts.itemsSum !== undefined && combo.total) {
+    out.subtotal = { value: facts.itemsSum, evidence: agreed };
+  } else if (!combo.subtotal && combo.total && combo.vat && outcome.rate && !outcome.inclusive) {
+    // A VAT that is its rate's share of the total leaves the rest of the total as the net amount.
     out.subtotal = {
-      value: facts.itemsSum,
-      evidence: { source: "derived", checks: [{ kind: "arithmetic", agrees: true }] },
+      value: combo.total.value - combo.vat.value + (combo.discount?.value ?? 0),
+      evidence: agreed,
     };
   }
   const { total, subtotal, vat, discount } = out;
