@@ -624,6 +624,12 @@ describe("extractFields on whole invoices", () => {
     const memo = extractFields(pageOf(["Sub Total 4500", "VAT 15% 675", "Total 5175"]));
     expect(memo.total?.value).toBe(517500);
     expect(memo.subtotal?.value).toBe(450000);
+    // The point lost before a currency word, the amount in words saying where it was.
+    const words = extractFields(
+      pageOf(["ভ্যাট ৭.৫% ৮১২২৫", "সর্বমোট ১১৬৪২২৫ টাকা", "কথায়: এগারো হাজার ছয়শত বিয়াল্লিশ টাকা পঁচিশ পয়সা মাত্র"]),
+    );
+    expect(words.total?.value).toBe(1164225);
+    expect(words.vat?.value).toBe(81225);
   });
   it("gives a clearly read receipt that names no tax VAT 0, and a barely read one no VAT", () => {
     const receipt = [...receiptHead, "Extension Cable 2 480.00 960.00", "Total 960.00"];
