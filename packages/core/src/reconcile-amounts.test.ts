@@ -65,7 +65,11 @@ describe("reconcileAmounts", () => {
     ];
     expect(values(facts(read, { rates: [500] })).vat).toBe(7685);
     expect(reconcileAmounts(facts(read, { rates: [500] })).rateCheck).toBe(500);
-    expect(values(facts(read)).vat).toBe(768500);
+    // With no rate read, a legal rate's share of the total still confirms it.
+    expect(values(facts(read)).vat).toBe(7685);
+    expect(reconcileAmounts(facts(read)).rateCheck).toBeUndefined();
+    const offRate = [cand("total", 2, 1613.85), cand("vat", 1, 7.7), cand("vat", 1, 0.77, {})];
+    expect(values(facts(offRate)).vat).toBe(770);
   });
 
   it("takes the total that subtotal + VAT makes, over a larger one labelled alike", () => {
@@ -197,8 +201,35 @@ describe("reconcileAmounts", () => {
       vat: 53_325,
       discount: undefined,
     });
-    // No rate to confirm the VAT: the net amount stays unknown.
-    expect(values({ ...row, rates: [] }).subtotal).toBeUndefined();
+    // No rate read: a VAT that is a legal rate's share (7.5%) still leaves the net amount; one
+    // that is no such share does not.
+    expect(values({ ...row, rates: [] }).subtotal).toBe(711_000);
+    const offRate = facts([cand("total", 2, 7_643.25), cand("vat", 1, 520)]);
+    expect(values(offRate).subtotal).toBeUndefined();
+  });
+
+  it("takes a row's total and VAT by the VAT's share when the line items were misread", () => {
+    // `সর্বমোট 880.00 ৬৬.০০ ৫০৬.০০`: the net ৪৪০.০০ read as Latin 880.00, largest, so first.
+    const row = { shared: true, alternate: true };
+    const sums = [
+      cand("total", 3, 880, { shared: true }),
+      cand("total", 3, 66, row),
+      cand("total", 3, 506, row),
+    ];
+    const expected = { total: 50_600, subtotal: 44_000, vat: 6_600, discount: undefined };
+    expect(values(facts(sums, { rates: [1500], itemsSum: 48_350 }))).toEqual(expected);
+    // No rate read at all (`সর্বমোট 890,820.00 ৬,৫১৩.০০ ৪৯,৯৩৩.০০`): 15% is a legal rate.
+    const unrated = facts([
+      cand("total", 3, 890_820, { shared: true }),
+      cand("total", 3, 6_513, row),
+      cand("total", 3, 49_933, row),
+    ]);
+    expect(values(unrated)).toEqual({
+      total: 4_993_300,
+      subtotal: 4_342_000,
+      vat: 651_300,
+      discount: undefined,
+    });
   });
 
   it("checks the total against the amount in words", () => {

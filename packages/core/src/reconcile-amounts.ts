@@ -185,12 +185,19 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
   }
   // With no rate read, a VAT that is a legal rate of the net read, to within rounding, is still
   // some evidence of both (`২১২৬৮/- ২২৬.৮০` is no VAT, `২,২৬৮/- ২২৬.৮০` is 10%).
-  if (v !== undefined && s !== undefined && facts.rates.length === 0) {
+  if (v !== undefined && facts.rates.length === 0) {
     const tolerance = Math.max(SUM_TOLERANCE, v / 200);
-    out.legalRate = LEGAL_VAT_RATES.some((bp) => near(v, vatAt(s - d, bp), tolerance));
+    // With no net printed, the VAT's share of the total (a row of column sums: net misread, VAT, total).
+    const share = (bp: number) =>
+      s !== undefined ? vatAt(s - d, bp) : t !== undefined ? vatWithin(t, bp) : undefined;
+    out.legalRate = LEGAL_VAT_RATES.some((bp) => {
+      const expected = share(bp);
+      return expected !== undefined && near(v, expected, tolerance);
+    });
   }
-  if (v !== undefined && net === undefined && t !== undefined) {
-    // With no net amount read, VAT is still its rate's share of the total that includes it.
+  if (v !== undefined && s === undefined && t !== undefined && !out.rate) {
+    // With no net amount printed, VAT is still its rate's share of the total that includes it,
+    // whatever the line items (the likeliest amounts to be misread) came to.
     const bp = facts.rates.find((r) => near(v, vatWithin(t, r), VAT_TOLERANCE));
     if (bp !== undefined) out.rate = bp;
   }
@@ -349,7 +356,13 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
   // Line items that make the total are the net amount: a subtotal read against them was misread.
   if (out.subtotal && !combo.subtotal && held && facts.itemsSum !== undefined && combo.total) {
     out.subtotal = { value: facts.itemsSum, evidence: agreed };
-  } else if (!combo.subtotal && combo.total && combo.vat && outcome.rate && !outcome.inclusive) {
+  } else if (
+    !combo.subtotal &&
+    combo.total &&
+    combo.vat &&
+    (outcome.rate || outcome.legalRate) &&
+    !outcome.inclusive
+  ) {
     // A VAT that is its rate's share of the total leaves the rest of the total as the net amount.
     out.subtotal = {
       value: combo.total.value - combo.vat.value + (combo.discount?.value ?? 0),
