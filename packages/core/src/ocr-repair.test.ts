@@ -25,6 +25,13 @@ describe("repairWords", () => {
     expect(texts(alone)).toEqual(alone);
   });
 
+  it("reads a dot before three digits as a comma where the paisa follow apart at the line's end", () => {
+    // A memo pad's taka and paisa columns, the comma written by hand (generated cash memo).
+    expect(texts(["সর্বমোট", "138.500", "00"])).toEqual(["সর্বমোট", "138,500", "00"]);
+    expect(texts(["2.500", "00", "kg"])).toEqual(["2.500", "00", "kg"]);
+    expect(texts(["2.500", "kg"])).toEqual(["2.500", "kg"]);
+  });
+
   it("reads a comma before the last two digits of an amount as the decimal point it is", () => {
     // As Tesseract read printed Bengali receipts photographed.
     expect(texts(["2,160,00", "800,00/-", "Tk8,000,00", "21494,80", "1,07,500,00"])).toEqual([

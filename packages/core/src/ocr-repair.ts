@@ -114,14 +114,16 @@ const ONE_DOTTED_GROUP = /^\d{1,3}\.\d{3}$/u;
 
 /**
  * `24.402.50` → `24,402.50`, `1.07.500/-` → `1,07,500/-`: commas written by hand that OCR read as
- * dots. One dot before three digits (`73.075`) is a comma only where `/-` says whole taka.
+ * dots. One dot before three digits (`73.075`) is a comma only where whole taka are meant: `/-`
+ * after it, or paisa written apart after it at the end of the line (`138.500 00`, a memo pad's
+ * taka and paisa columns).
  */
-function repairDottedGroups(word: string): string {
+function repairDottedGroups(word: string, paisaAfter: boolean): string {
   const prefix = CURRENCY_PREFIX.exec(word)?.[0] ?? "";
   const rest = word.slice(prefix.length);
   const suffix = CURRENCY_SUFFIX.exec(rest)?.[0] ?? "";
   const body = rest.slice(0, rest.length - suffix.length);
-  const wholeTaka = suffix.startsWith("/") && ONE_DOTTED_GROUP.test(body);
+  const wholeTaka = (suffix.startsWith("/") || paisaAfter) && ONE_DOTTED_GROUP.test(body);
   const groups = wholeTaka ? body : DOTTED_GROUPS.map((re) => re.exec(body)?.[0]).find(Boolean);
   if (!groups) return word;
   return `${prefix}${groups.replaceAll(".", ",")}${body.slice(groups.length)}${suffix}`;
@@ -182,8 +184,9 @@ function joinsAsDecimal(before: string | undefined, a: string, b: string, atEnd:
 export function repairWords(words: readonly string[]): RepairedToken[] {
   const out: RepairedToken[] = [];
   words.forEach((word, i) => {
+    const paisaAfter = i === words.length - 2 && /^\d{2}$/u.test(words[i + 1] ?? "");
     const text = repairKeyword(
-      repairNumberShape(repairDecimalComma(repairDottedGroups(repairAmount(word)))),
+      repairNumberShape(repairDecimalComma(repairDottedGroups(repairAmount(word), paisaAfter))),
     );
     const last = out.at(-1);
     if (
