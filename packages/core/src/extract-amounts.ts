@@ -39,7 +39,8 @@ interface Read {
   /**
    * What the same marks may have meant, taken only where the arithmetic confirms it: four or more
    * bare digits with their decimal point lost (`১৫৬৪৪০০` for `১৫৬৪৪.০০`), or a thousands comma
-   * read as the digit 1 it resembles (`২১২৬৮/-` for `২,২৬৮/-`).
+   * read as the digit 1 it resembles (`২১২৬৮/-` for `২,২৬৮/-`), or a taka sign read as the ৮ it
+   * resembles (`৮৫৫০৫/-` for `৳৫৫০৫/-`).
    */
   alternatives: number[];
 }
@@ -49,8 +50,10 @@ const BARE_DIGITS = /^(?:৳|tk\.?\s*)?\d{4,}(?:\s*(?:৳|tk\.?|taka|টাক�
 // A 1 where a thousands comma goes, in an amount with no comma of its own.
 const ONE_FOR_COMMA = /^(?:৳|tk\.?\s*)?(\d{1,2})1(\d{3}(?:\.\d{2})?)(?:\/[-=])?$/iu;
 
-function alternativesOf(text: string, value: number): number[] {
+function alternativesOf(text: string, value: number, takaAsEight: boolean): number[] {
   const out: number[] = [];
+  const signless = takaAsEight && parseAmount(text.slice(1));
+  if (signless) out.push(signless);
   if (BARE_DIGITS.test(text)) out.push(value / 100);
   const comma = ONE_FOR_COMMA.exec(text);
   const fixed = comma && parseAmount(`${comma[1]}${comma[2]}`);
@@ -76,7 +79,7 @@ function splitGroups(line: TextLine): Group[] {
 }
 
 function read(line: TextLine, a: AmountToken, placement: Placement): Read {
-  const { box, confidence } = rangeOf(line, a.start, a.end);
+  const { box, confidence, takaAsEight } = rangeOf(line, a.start, a.end);
   return {
     value: a.poisha,
     box,
@@ -84,7 +87,7 @@ function read(line: TextLine, a: AmountToken, placement: Placement): Read {
     placement,
     moneyLike: a.moneyLike,
     negative: a.negative,
-    alternatives: alternativesOf(line.text.slice(a.start, a.end), a.poisha),
+    alternatives: alternativesOf(line.text.slice(a.start, a.end), a.poisha, takaAsEight),
   };
 }
 

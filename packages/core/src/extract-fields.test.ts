@@ -631,6 +631,17 @@ describe("extractFields on whole invoices", () => {
     expect(words.total?.value).toBe(1164225);
     expect(words.vat?.value).toBe(81225);
   });
+  it("reads a taka sign taken for ৮ off a figure where the arithmetic confirms it", () => {
+    // A handwritten memo (generated): `৳৫৫০৫/-` read `৮৫৫০৫/-`, the cash and change confirm 5,505.
+    const memo = ["ক্যাশ মেমো", "Sub Total ৫,৫০৫/-", "TOTAL ৮৫৫০৫/-", "Cash ৬,০০০/-", "Change ৪৯৫/-"];
+    expect(extractFields(pageOf(memo)).total?.value).toBe(550500);
+    // Nothing confirms it: the ৮ stays a digit.
+    expect(extractFields(pageOf(["ক্যাশ মেমো", "TOTAL ৮৫৫০৫/-"])).total?.value).toBe(8550500);
+    // Before Latin digits it can only be the sign: no figure is written in two scripts.
+    const bill = ["মোট 25435.00", "ভ্যাট 15% 3815.25", "সর্বমোট ৮29250.25"];
+    expect(extractFields(pageOf(bill)).total?.value).toBe(2925025);
+  });
+
   it("gives a clearly read receipt that names no tax VAT 0, and a barely read one no VAT", () => {
     const receipt = [...receiptHead, "Extension Cable 2 480.00 960.00", "Total 960.00"];
     const clear = extractFields(pageOf(receipt));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { repairTakaSign, repairWords } from "./ocr-repair";
+import { mayBeTakaSign, repairTakaSign, repairWords } from "./ocr-repair";
 
 const texts = (words: string[]) => repairWords(words).map((t) => t.text);
 
@@ -108,11 +108,31 @@ describe("repairTakaSign", () => {
     expect(repairTakaSign("৮১২,৩৪,৫৬৭/-")).toBe("৳১২,৩৪,৫৬৭/-");
   });
 
+  it("reads a ৮ before Latin digits as the taka sign: no figure mixes scripts", () => {
+    expect(repairTakaSign("৮29250.25")).toBe("৳29250.25");
+    expect(repairTakaSign("৮1,190/-")).toBe("৳1,190/-");
+    expect(repairTakaSign("৮")).toBe("৮");
+  });
+
   it("leaves a figure that is right with its ৮, and anything not a grouped figure", () => {
     expect(repairTakaSign("৮১,৫০০")).toBe("৮১,৫০০");
     expect(repairTakaSign("৮,৮০,০০০.০০")).toBe("৮,৮০,০০০.০০");
     expect(repairTakaSign("৮৮০.০০")).toBe("৮৮০.০০");
     expect(repairTakaSign("৮৪৬৯৬৬০০০")).toBe("৮৪৬৯৬৬০০০");
     expect(repairTakaSign("810,214.75")).toBe("810,214.75");
+  });
+});
+
+describe("mayBeTakaSign", () => {
+  it("flags Bengali figures whose leading ৮ the sign may have been", () => {
+    expect(mayBeTakaSign("৮৫৫০৫/-")).toBe(true);
+    expect(mayBeTakaSign("৮৬,৩০২.৫০")).toBe(true);
+  });
+
+  it("leaves figures settled either way, and those without a leading ৮", () => {
+    expect(mayBeTakaSign("৮১০,২১৪.৭৫")).toBe(false);
+    expect(mayBeTakaSign("৮29250.25")).toBe(false);
+    expect(mayBeTakaSign("৫৮৫০৫/-")).toBe(false);
+    expect(mayBeTakaSign("8650")).toBe(false);
   });
 });

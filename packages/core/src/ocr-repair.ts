@@ -216,12 +216,22 @@ export function repairWords(words: readonly string[]): RepairedToken[] {
 /**
  * The taka sign Tesseract's Bengali model read as the digit ৮ it resembles: `৮১০,২১৪.৭৫` for
  * `৳১০,২১৪.৭৫`. Bengali figures are grouped the lakh way, so a leading ৮ that leaves a
- * three-digit first group (`৮১০,২১৪`, never so written) is the sign; a lakh-grouped figure with
- * its ৮ (`৮১,৫০০`) is left as it is. Works on the raw NFC word, before digits become ASCII.
+ * three-digit first group (`৮১০,২১৪`, never so written) is the sign; so is a ৮ before Latin
+ * digits (`৮29250.25`), as no figure is written in two scripts. A lakh-grouped figure with its
+ * ৮ (`৮১,৫০০`) is left as it is. Works on the raw NFC word, before digits become ASCII.
  */
-const TAKA_AS_EIGHT = /^৮([০-৯]{2}(?:,[০-৯]{2})*,[০-৯]{3}(?:\.[০-৯]{2})?(?:\/[-=])?)$/u;
+const TAKA_AS_EIGHT =
+  /^৮([০-৯]{2}(?:,[০-৯]{2})*,[০-৯]{3}(?:\.[০-৯]{2})?(?:\/[-=])?|[0-9][0-9,.]*(?:\/[-=])?)$/u;
 
 export function repairTakaSign(word: string): string {
   const m = TAKA_AS_EIGHT.exec(word);
   return m ? `৳${m[1]}` : word;
+}
+
+/**
+ * A Bengali figure that begins with ৮ and that `repairTakaSign` could not settle (`৮৫৫০৫/-` is
+ * 85,505 or ৳5,505): the arithmetic may take it without the ৮.
+ */
+export function mayBeTakaSign(word: string): boolean {
+  return /^৮[০-৯]/u.test(word) && repairTakaSign(word) === word;
 }

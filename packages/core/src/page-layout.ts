@@ -1,7 +1,7 @@
 import { toAsciiDigits } from "./bangla-digits";
 import { FACTORS } from "./confidence";
 import type { Box, OcrLine, OcrPage, OcrWord } from "./ocr";
-import { repairTakaSign, repairWords } from "./ocr-repair";
+import { mayBeTakaSign, repairTakaSign, repairWords } from "./ocr-repair";
 
 /** Where a word sits in its line's text. */
 export interface Span {
@@ -9,6 +9,12 @@ export interface Span {
   end: number;
   box: Box;
   confidence: number;
+  /** A Bengali figure whose leading ৮ may have been the taka sign (`mayBeTakaSign`). */
+  takaAsEight?: true;
+}
+
+interface Word extends OcrWord {
+  takaAsEight?: true;
 }
 
 /**
@@ -40,13 +46,18 @@ export function unionBox(boxes: readonly Box[]): Box {
 }
 
 /** The words of an OCR line, normalised; a line without words is split at its spaces. */
-function wordsOf(line: OcrLine): OcrWord[] {
+function wordsOf(line: OcrLine): Word[] {
   const words = line.words
-    .map((w) => {
+    .map((w): Word => {
       const raw = w.text.normalize("NFC");
       const repaired = repairTakaSign(raw);
       const confidence = repaired === raw ? w.confidence : w.confidence * FACTORS.ocrRepair;
-      return { ...w, text: normalise(repaired), confidence };
+      return {
+        ...w,
+        text: normalise(repaired),
+        confidence,
+        ...(mayBeTakaSign(raw) && { takaAsEight: true }),
+      };
     })
     .filter((w) => w.text !== "");
   if (words.length > 0) return words;
@@ -74,6 +85,7 @@ export function textLines(page: OcrPage): TextLine[] {
         end: at + t.text.length,
         box: unionBox(parts.map((w) => w.box)),
         confidence: t.repaired ? confidence * FACTORS.ocrRepair : confidence,
+        ...(parts[0]?.takaAsEight && { takaAsEight: true }),
       });
       at += t.text.length + 1;
     }
@@ -82,17 +94,21 @@ export function textLines(page: OcrPage): TextLine[] {
   return rows(out).flat();
 }
 
-/** The box and least word confidence of the characters `start..end` of a line. */
+/**
+ * The box and least word confidence of the characters `start..end` of a line, and whether its
+ * first word's leading ৮ may have been the taka sign.
+ */
 export function rangeOf(
   line: TextLine,
   start: number,
   end: number,
-): { box: Box; confidence: number } {
+): { box: Box; confidence: number; takaAsEight: boolean } {
   const hit = line.spans.filter((s) => s.start < end && start < s.end);
-  if (hit.length === 0) return { box: line.box, confidence: line.confidence };
+  if (hit.length === 0) return { box: line.box, confidence: line.confidence, takaAsEight: false };
   return {
     box: unionBox(hit.map((s) => s.box)),
     confidence: Math.min(...hit.map((s) => s.confidence)),
+    takaAsEight: hit[0]?.start === start && hit[0].takaAsEight === true,
   };
 }
 
