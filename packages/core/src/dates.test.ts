@@ -39,6 +39,10 @@ describe("parseDate", () => {
     ["৩০ সেপ্টেম্বর ২০২৫", "2025-09-30"],
     ["১২ ডিসেম্বার ২০২৫", "2025-12-12"],
     ["29/02/2024", "2024-02-29"],
+    // The ending ই read as a 3 (generated invoices as Tesseract read them).
+    ["53 ডিসেম্বর, 2025", "2025-12-05"],
+    ["143 জুন, 2025", "2025-06-14"],
+    ["১৮৩ মার্চ, ২০২৬", "2026-03-18"],
   ])("reads %s as %s", (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });
@@ -67,6 +71,8 @@ describe("parseDate", () => {
     "Date: 18/03/2026",
     "18/03/2026 and 19/03/2026",
     "1234/03/2026",
+    "193 জুন 2025",
+    "43 জুন 2025",
   ])("rejects %j", (text) => {
     expect(parseDate(text)).toBeNull();
   });
