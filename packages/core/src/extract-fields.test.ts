@@ -538,6 +538,10 @@ describe("extractFields on whole invoices", () => {
     const mushak = extractFields(pageOf(["ক্রেতার নাম: রূপসা কনস্ট্রাকশন চালানপত্র নম্বর: ১২৩৪৫"]));
     expect(mushak.buyerName?.value).toBe("রূপসা কনস্ট্রাকশন");
     expect(mushak.invoiceNumber?.value).toBe("12345");
+
+    // A speck between the label and the number, read as marks.
+    const specked = pageOf(["Buyer's Name: Sunrise Garments Ltd. Invoice No: ~~ ATS/2025/1450"]);
+    expect(extractFields(specked).invoiceNumber?.value).toBe("ATS/2025/1450");
   });
   it("takes the largest of a total row's column sums when the arithmetic cannot decide", () => {
     // A Mushak-6.3 table's total row: net, VAT, value with VAT; OCR garbled the net.

@@ -4,8 +4,11 @@ import { invoiceNumberLabelEnd, isColumnHeaderRow, startsWithFieldLabel } from "
 import { fieldAt, type Hit, type Reading, rivalsOf, valueNear } from "./labelled-value";
 import { sameRow, type TextLine } from "./page-layout";
 
-/** After separators, a code of letters, digits and `-/_.`: `INV-2041`, `18311/103/T0280`. */
-const CODE = /^[\s:ঃ;,#.\-–=]*([A-Z0-9](?:[A-Z0-9\-/_.]*[A-Z0-9])?)/iu;
+/**
+ * After separators, a code of letters, digits and `-/_.`: `INV-2041`, `18311/103/T0280`. The
+ * separators include marks OCR makes of specks and a stamp's edge (`Invoice No: ~~ ATS/2025/1450`).
+ */
+const CODE = /^[\s:ঃ;,#.\-–—=~|_'’]*([A-Z0-9](?:[A-Z0-9\-/_.]*[A-Z0-9])?)/iu;
 
 /** The code at `from` in a text, if it looks like a document number rather than a word or date. */
 function codeAt(text: string, from: number): Reading<string> | undefined {
