@@ -543,6 +543,13 @@ describe("extractFields on whole invoices", () => {
     const specked = pageOf(["Buyer's Name: Sunrise Garments Ltd. Invoice No: ~~ ATS/2025/1450"]);
     expect(extractFields(specked).invoiceNumber?.value).toBe("ATS/2025/1450");
   });
+  it("reads a total row's column sums across a table rule read as '|'", () => {
+    const row = extractFields(pageOf(["মূসক-৬.৩", "সর্বমোট 9,360.00 | 702.00 10,062.00"]));
+    expect(row.total?.value).toBe(1006200);
+    expect(row.subtotal?.value).toBe(936000);
+    expect(row.vat?.value).toBe(70200);
+  });
+
   it("takes the largest of a total row's column sums when the arithmetic cannot decide", () => {
     // A Mushak-6.3 table's total row: net, VAT, value with VAT; OCR garbled the net.
     const page = pageOf([

@@ -110,7 +110,7 @@ describe("classifyAmountLabel", () => {
 
 describe("isCurrencyOnly", () => {
   it("accepts bare currency signs and punctuation", () => {
-    for (const s of ["", ":", "RM", "Tk.", "৳", "টাকা", "(RM) :", "BDT"])
+    for (const s of ["", ":", "RM", "Tk.", "৳", "টাকা", "(RM) :", "BDT", "|", "| Tk"])
       expect(isCurrencyOnly(s)).toBe(true);
     for (const s of ["Total", "RM Total", "Cash"]) expect(isCurrencyOnly(s)).toBe(false);
   });

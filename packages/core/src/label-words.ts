@@ -185,8 +185,9 @@ export function classifyAmountLabel(text: string): AmountLabel | null {
   return null;
 }
 
+// A table's rules read as `|` are punctuation too.
 const CURRENCY_ONLY = new RegExp(
-  String.raw`^[\s:.\-=()[\]#@*]*(?:(?:৳|tk\.?|taka|bdt|টাকা|rm|myr|\$)[\s:.\-=()[\]]*)?$`.normalize(
+  String.raw`^[\s:.\-=()[\]#@*|]*(?:(?:৳|tk\.?|taka|bdt|টাকা|rm|myr|\$)[\s:.\-=()[\]|]*)?$`.normalize(
     "NFC",
   ),
   "iu",
@@ -197,7 +198,7 @@ export function mentionsTax(text: string): boolean {
   return TAX.test(text.normalize("NFC"));
 }
 
-/** A label that is only a currency sign or punctuation (`RM`, `:`, `Tk.`): no meaning of its own. */
+/** A label that is only a currency sign or punctuation (`RM`, `:`, `Tk.`, `|`): no meaning of its own. */
 export function isCurrencyOnly(label: string): boolean {
   return CURRENCY_ONLY.test(label);
 }
