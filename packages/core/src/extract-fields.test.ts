@@ -527,6 +527,11 @@ describe("extractFields on whole invoices", () => {
     expect(memo.invoiceNumber?.value).toBe("30674");
     expect(memo.issueDate?.value).toBe("2026-05-15");
     expect(memo.buyerName?.value).toBe("Anwar Hossain");
+    // The date's label misread, the date itself still says what follows the number.
+    const misread = pageOf(["Bismillah Textile", "No. ৫৯৭৫৯ তারিধ, ১২/১১/২০২৪"]);
+    expect(extractFields(misread).invoiceNumber?.value).toBe("59759");
+    const unlabelled = pageOf(["Bismillah Textile", "No. ৫৯৭৫৯ বাকি টাকা দেওয়া হবে ১২/১১/২০২৪"]);
+    expect(extractFields(unlabelled).invoiceNumber).toBeUndefined();
 
     const bill = extractFields(
       pageOf(["কর্ণফুলী নিট কম্পোজিট", "বিল প্রাপক: বিল নং; ৮১৯১৩", "শাপলা ডেভেলপার্স তারিখ: ২৬/০৪/২০২৫"]),

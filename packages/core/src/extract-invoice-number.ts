@@ -22,15 +22,23 @@ function codeAt(text: string, from: number): Reading<string> | undefined {
 
 /**
  * A bare `নং` / `No.` before a memo pad's serial: a label only when it and the code stand alone,
- * or only another field's label follows (`No. 30674   Date: 15-05-2026`).
+ * or only another field's label follows (`No. 30674   Date: 15-05-2026`), or a date after one
+ * word, that label misread (`No. ৫৯৭৫৯ তারিধ, ১২/১১/২০২৪`).
  */
 const BARE_LABEL = /^(?:নং|no\.?|#)\s?[:ঃ.]?/iu;
+
+function datedAfterOneWord(text: string): boolean {
+  const [date] = findDates(text);
+  return date !== undefined && text.slice(0, date.start).trim().split(/\s+/u).length <= 1;
+}
 
 function bareLabelled(lines: readonly TextLine[]): Hit<string> | undefined {
   const alone = (text: string, from: number) => {
     const code = codeAt(text, from);
     const rest = text.slice(code?.end).trim();
-    return code && (rest === "" || startsWithFieldLabel(rest)) ? code : undefined;
+    return code && (rest === "" || startsWithFieldLabel(rest) || datedAfterOneWord(rest))
+      ? code
+      : undefined;
   };
   for (const line of lines) {
     const m = BARE_LABEL.exec(line.text.normalize("NFC"));
