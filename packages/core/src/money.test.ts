@@ -85,6 +85,13 @@ describe("findAmounts", () => {
     const [rounding] = findAmounts("ROUNDING: -RM0.02");
     expect(rounding).toMatchObject({ poisha: 2, negative: true });
     expect(findAmounts("DISC 2.07-")[0]?.negative).toBe(true);
+    // Grouped whole taka with a dash after: `/-` with its slash unseen, not a credit.
+    expect(findAmounts("Grand Total 1,05,710-")[0]).toMatchObject({
+      poisha: 10571000,
+      negative: false,
+      end: 21,
+    });
+    expect(findAmounts("Less 6290-")[0]?.negative).toBe(true);
     const text = "Net payable Tk. 1,190/- only";
     const [a] = findAmounts(text);
     expect(text.slice(a?.start, a?.end)).toBe("Tk. 1,190/-");

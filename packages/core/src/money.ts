@@ -79,11 +79,13 @@ export function findAmounts(text: string): AmountToken[] {
     if (next === "-" && (DIGIT.test(afterNext) || LETTER.test(afterNext))) continue;
     const poisha = bareFraction ? Number(number) : numberToPoisha(number);
     if (poisha === null) continue;
+    // `1,05,710-`: grouped whole taka whose `/-` lost its slash; `2.07-` is a credit.
+    const slashLost = !suffix && next === "-" && number.includes(",") && !number.includes(".");
     out.push({
       poisha,
       start: start - prefix.length - (bareFraction ? 1 : 0),
-      end: end + suffix.length,
-      negative: prev === "-" || (next === "-" && !suffix),
+      end: end + suffix.length + (slashLost ? 1 : 0),
+      negative: prev === "-" || (next === "-" && !suffix && !slashLost),
       moneyLike: prefix !== "" || suffix !== "" || bareFraction || /[.,]/.test(number),
     });
   }
