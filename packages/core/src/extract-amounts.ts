@@ -61,6 +61,8 @@ function alternativesOf(text: string, value: number, takaAsEight: boolean): numb
   return out;
 }
 
+const SPECK = /^[\p{Ll}\p{P}]{1,3}$/u;
+
 /** Splits `TOTAL SAVING: 0.00 TOTAL 25.85` into labelled groups of amounts. */
 function splitGroups(line: TextLine): Group[] {
   const groups: Group[] = [];
@@ -69,7 +71,8 @@ function splitGroups(line: TextLine): Group[] {
     const label = line.text.slice(from, amount.start).trim();
     const last = groups.at(-1);
     // `TOTAL 6.60 0.40 7.00`: amounts with nothing between them share the label before them.
-    if (last && isCurrencyOnly(label)) last.amounts.push(amount);
+    // So do amounts with only a speck between them that OCR read as a mark or two (`36 of- 5,160/-`).
+    if (last && (isCurrencyOnly(label) || SPECK.test(label))) last.amounts.push(amount);
     else groups.push({ line, label, amounts: [amount] });
     from = amount.end;
   }

@@ -555,6 +555,12 @@ describe("extractFields on whole invoices", () => {
     expect(row.vat?.value).toBe(70200);
   });
 
+  it("keeps a total row's column sums together across a speck read as marks", () => {
+    // `Total 4,800/- 360/- 5,160/-` handwritten, the VAT's `0/-` read as `of-`.
+    const row = extractFields(pageOf(["Tax Invoice", "Total 4,800/- 36 of- 5,160/-"]));
+    expect(row.total?.value).toBe(516000);
+  });
+
   it("takes the largest of a total row's column sums when the arithmetic cannot decide", () => {
     // A Mushak-6.3 table's total row: net, VAT, value with VAT; OCR garbled the net.
     const page = pageOf([
