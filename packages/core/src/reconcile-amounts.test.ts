@@ -94,10 +94,11 @@ describe("reconcileAmounts", () => {
       cand("vat", 1, 1_500),
       cand("total", 2, 11_500),
     ]);
+    // 11,480 is 10,000 with neither 1,400 nor VAT at any legal rate on it.
     const inconsistent = facts([
       cand("subtotal", 2, 10_000),
       cand("vat", 1, 1_400),
-      cand("total", 2, 11_500),
+      cand("total", 2, 11_480),
     ]);
     expect(confidence(consistent, "total")).toBeGreaterThan(labels);
     expect(confidence(inconsistent, "total")).toBeLessThan(labels);
@@ -230,6 +231,29 @@ describe("reconcileAmounts", () => {
       vat: 651_300,
       discount: undefined,
     });
+  });
+
+  it("takes the VAT as total less net when that is VAT at the rate and the VAT read is not", () => {
+    // `ভ্যাট ৫% ৮১২২০` beside ১৬,২৫০/- and ১৭,০৬২.৫০: the VAT's point and a digit misread.
+    const read = [cand("total", 2, 16_250), cand("vat", 1, 81_220), cand("total", 3, 17_062.5)];
+    expect(values(facts(read, { rates: [500] }))).toEqual({
+      total: 1_706_250,
+      subtotal: 1_625_000,
+      vat: 81_250,
+      discount: undefined,
+    });
+    expect(confidence(facts(read, { rates: [500] }), "vat")).toBeLessThan(0.9);
+    // No VAT line read at all, no rate: the words' total is the net and 10% on it.
+    const lost = facts([cand("total", 3, 127_240)], { words: cand("total", 0, 139_964) });
+    expect(values(lost)).toEqual({
+      total: 13_996_400,
+      subtotal: 12_724_000,
+      vat: 1_272_400,
+      discount: undefined,
+    });
+    // 12% is no legal rate: the label's total stands.
+    const odd = facts([cand("total", 3, 127_240)], { words: cand("total", 0, 142_508.8) });
+    expect(values(odd).total).toBe(12_724_000);
   });
 
   it("checks the total against the amount in words", () => {

@@ -195,6 +195,16 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
       return expected !== undefined && near(v, expected, tolerance);
     });
   }
+  // No VAT read, the total above the net printed by VAT at a rate read, or a legal rate when none
+  // was: its line was lost.
+  if (v === undefined && s !== undefined && t !== undefined && t > s - d) {
+    const [lost, on] = [t - (s - d), s - d];
+    if (facts.rates.length === 0) out.legalRate = legalRateOf(lost, on) !== undefined;
+    else {
+      const bp = facts.rates.find((r) => near(lost, vatAt(on, r), VAT_TOLERANCE));
+      if (bp !== undefined) out.rate = bp;
+    }
+  }
   if (v !== undefined && s === undefined && t !== undefined && !out.rate) {
     // With no net amount printed, VAT is still its rate's share of the total that includes it,
     // whatever the line items (the likeliest amounts to be misread) came to.
@@ -368,6 +378,12 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
       value: combo.total.value - combo.vat.value + (combo.discount?.value ?? 0),
       evidence: agreed,
     };
+  }
+  if (!combo.vat && combo.total && combo.subtotal && (outcome.legalRate || outcome.rate)) {
+    // The total is the net with VAT at its rate on it, no VAT amount taking part: the rest is the
+    // VAT, whatever was misread beside its label.
+    const net = combo.subtotal.value - (combo.discount?.value ?? 0);
+    out.vat = { value: combo.total.value - net, evidence: agreed };
   }
   const { total, subtotal, vat, discount } = out;
   if (outcome.items !== undefined) out.itemsAgree = outcome.items;
