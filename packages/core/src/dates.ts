@@ -53,7 +53,7 @@ const YEAR = String.raw`(\d{4}|\d{2})`;
  * Days 5–18 are written with ই (`৫ই`, `১৪ই`), which OCR may read as a 3 (`53 ডিসেম্বর`,
  * `143 জুন`): as days, 53–93 and 103–183 do not exist, so the 3 is the ending.
  */
-const DAY_WITH_I_AS_3 = String.raw`([5-9]|1[0-8])3`;
+const DAY_WITH_I_AS_3 = "([5-9]|1[0-8])3";
 /** A four-digit year with the time run into it, as OCR joins `5/3/2018 22:52:33`. */
 const GLUED_TIME = String.raw`(?<=\d{4})(?=[0-2]?\d:[0-5]\d)`;
 const NUMERIC_DMY = [String.raw` ?\/ ?`, " ?- ?", String.raw`\.`].map((sep) => ({
