@@ -256,6 +256,15 @@ describe("reconcileAmounts", () => {
     expect(values(odd).total).toBe(12_724_000);
   });
 
+  it("doubts a net amount above the total it leads to", () => {
+    // `Total 24000` (240.00, its point lost, as the items read) over `Grand Total 240.00`.
+    const read = [cand("total", 2, 24_000), cand("total", 3, 240)];
+    const f = facts(read, { itemsSum: 2_400_000 });
+    expect(values(f)).toMatchObject({ total: 24_000, subtotal: 2_400_000 });
+    // The items agree with it, but not the total: no longer ≥ 0.9 (it was 0.955).
+    expect(confidence(f, "subtotal")).toBeLessThan(0.7);
+  });
+
   it("checks the total against the amount in words", () => {
     const agree = facts([cand("total", 2, 500)], { words: cand("total", 0, 500) });
     const disagree = facts([cand("total", 2, 500)], { words: cand("total", 0, 5_000) });

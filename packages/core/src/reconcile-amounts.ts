@@ -362,6 +362,11 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     if (role === "total") e = check(check(e, "words", outcome.words), "paid", outcome.paid);
     out[role] = chosen(picked, e);
   }
+  if (out.subtotal && netAboveTotal(out))
+    out.subtotal = {
+      ...out.subtotal,
+      evidence: withCheck(out.subtotal.evidence, "arithmetic", false),
+    };
   const agreed = { source: "derived", checks: [{ kind: "arithmetic", agrees: true }] } as const;
   // Line items that make the total are the net amount: a subtotal read against them was misread.
   if (out.subtotal && !combo.subtotal && held && facts.itemsSum !== undefined && combo.total) {
@@ -432,6 +437,14 @@ function lostVat(facts: AmountFacts, net: number): number | undefined {
   const vatRead = facts.candidates.some((c) => c.role === "vat");
   if (rates.size !== 1 || !bp || net <= 0 || vatRead) return undefined;
   return vatAt(net, bp);
+}
+
+/**
+ * A net amount above the total it leads to, with no discount between: it contradicts the total
+ * read (a total left out of the arithmetic, the net that items misread alike confirm).
+ */
+function netAboveTotal({ subtotal, total, discount }: Reconciled): boolean {
+  return !!subtotal && !!total && subtotal.value > total.value + (discount?.value ?? 0);
 }
 
 /** A total guessed without a label that is only the net amount again. */
