@@ -85,3 +85,23 @@ describe("extractSupplier", () => {
     ).toBeUndefined();
   });
 });
+
+describe("extractSupplier on a Mushak-6.3", () => {
+  const mushak = (name: string) =>
+    supplier(
+      "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার Mushak-6.3",
+      "National Board of Revenue",
+      `নিবন্ধিত ব্যক্তির নাম: ${name}`,
+      "BIN of Registered Person: 009146129-0201",
+      "চালানপত্র ইস্যুর ঠিকানা: বাড়ি নং 60, চকবাজার, ঢাকা-1211",
+    );
+
+  it("reads the name after the registered person's label", () => {
+    expect(mushak("Teesta Agro Industries")?.value).toBe("Teesta Agro Industries");
+  });
+
+  it("never takes the next label's line for a name read as nothing", () => {
+    // Handwriting read as `72 4০702`: no name, and not `BIN of Registered Person: 009146129`.
+    expect(mushak("72 4০702")).toBeUndefined();
+  });
+});

@@ -453,6 +453,8 @@ function labelledSupplier(lines: readonly TextLine[]): ExtractedField<string> | 
     const label = partyLabel(line.text);
     if (label?.party !== "supplier" || label.field !== "name") continue;
     const hit = valueNear(lines, line, label.end, (text, from) => {
+      // The next label's line (`BIN of Registered Person:`) under a name read as nothing.
+      if (partyLabel(text.slice(from))) return undefined;
       const value = cleanName(text.slice(from));
       const start = text.indexOf(value, from);
       return letters(value) >= 2 && start >= 0
