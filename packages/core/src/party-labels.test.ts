@@ -14,6 +14,7 @@ describe("partyLabel", () => {
     ["গ্রহীতা: করিম", { party: "buyer", field: "name" }],
     ["সরবরাহের গন্তব্যস্থল: মিরপুর", { party: "buyer", field: "address" }],
     ["নিবন্ধিত ব্যক্তির নাম: সোনালী লিমিটেড", { party: "supplier", field: "name" }],
+    ["নিবন্ধিত ব্যাক্তির নাম: Rupali Textile", { party: "supplier", field: "name" }],
     // As Tesseract read a handwritten Mushak-6.3.
     ["নিবস্কিত ব্যক্তির নাম: বিসমিল্লাহ জেনারেল", { party: "supplier", field: "name" }],
     ["Name of Registered Person: Padma Ltd", { party: "supplier", field: "name" }],

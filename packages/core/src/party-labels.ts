@@ -37,7 +37,8 @@ const SUPPLIER = words(
   "বিক্রেতা(?:র)?",
   "সরবরাহকারী(?:র)?",
   // নিবন্ধিত as Tesseract misreads its conjunct (নিবস্কিত): the word is never anything else here.
-  String.raw`নিব[^\s:]{1,4}ত\s?ব্যক্তি(?:র)?`,
+  // ব্যাক্তি: the common misspelling, and a misreading.
+  String.raw`নিব[^\s:]{1,4}ত\s?ব্যা?ক্তি(?:র)?`,
   String.raw`registered\s?person`,
   String.raw`(?:invoice\s?)?issue`,
   String.raw`চালানপত্র\s?ইস্যুর`,
