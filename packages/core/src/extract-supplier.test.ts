@@ -86,6 +86,22 @@ describe("extractSupplier", () => {
   });
 });
 
+describe("extractSupplier and a garbled '& Sons'", () => {
+  it.each(["পদ্মা WS সম্স", "মেসার্স তাজ WTS সঙ্গ", "মদিনা SIS সন্প", "সুরমা আ্যান্ড SH", "হোসেন আ্যান্ড সম্ম"])(
+    "reads %s with অ্যান্ড সন্স",
+    (garbled) => {
+      const name = garbled.split(" ").slice(0, -2).join(" ");
+      expect(supplier(garbled)?.value).toBe(`${name} অ্যান্ড সন্স`);
+    },
+  );
+
+  it("leaves Latin names and a Bengali name's other words alone", () => {
+    expect(supplier("Rahim & Sons")?.value).toBe("Rahim & Sons");
+    expect(supplier("সোনালী ট্রেডার্স")?.value).toBe("সোনালী ট্রেডার্স");
+    expect(supplier("Rahim AB সম্স")?.value).toBe("Rahim AB সম্স");
+  });
+});
+
 describe("extractSupplier on a Mushak-6.3", () => {
   const mushak = (name: string) =>
     supplier(

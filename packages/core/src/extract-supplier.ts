@@ -352,6 +352,13 @@ function isAddress(text: string): boolean {
 }
 
 /** Tidies a name: drops a registration number after it and stray punctuation around it. */
+/**
+ * A Bengali name's "& Sons" as Tesseract garbles the ya-phala of অ্যান্ড and the conjunct of সন্স:
+ * `WS সম্স`, `WTS সঙ্গ`, `SIS সন্প`, `আ্যান্ড SH` (generated shop names, seeds 3 and 4: 9 of them).
+ */
+const GARBLED_AND_SONS =
+  /(?<=\p{Script=Bengali}\p{M}*)\s(?:(?:[A-Za-z]{1,4}|আ্যান্ড|অ্যান্ড|এন্ড)\sস[নমঙ]্?[সমগপ]|(?:আ্যান্ড|অ্যান্ড|এন্ড)\s[A-Z]{1,3})$/u;
+
 function cleanName(text: string): string {
   let name = text;
   const legal = [...name.matchAll(new RegExp(LEGAL_FORM.source, "giu"))].at(-1);
@@ -362,6 +369,7 @@ function cleanName(text: string): string {
   return name
     .replace(TRAILING_REGISTRATION, "")
     .replace(/^[\s*\-.,:#]+|[\s*\-,:#]+$/gu, "")
+    .replace(GARBLED_AND_SONS, " অ্যান্ড সন্স")
     .slice(0, 300);
 }
 
