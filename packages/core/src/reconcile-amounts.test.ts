@@ -273,6 +273,16 @@ describe("reconcileAmounts", () => {
     expect(confidence(agree, "total")).toBeGreaterThan(confidence(disagree, "total"));
   });
 
+  it("takes the words over a total below the line items' sum, and doubts such a total", () => {
+    // A stamp over the totals: `Total 120.00` under items of 1,230.00, the grand total unread.
+    const read = [cand("total", 2, 120)];
+    const words = cand("total", 0, 1_160);
+    expect(values(facts(read, { itemsSum: 123_000, words })).total).toBe(116_000);
+    const alone = facts(read, { itemsSum: 123_000 });
+    expect(values(alone).total).toBe(12_000);
+    expect(confidence(alone, "total")).toBeLessThan(confidence(facts(read), "total"));
+  });
+
   it("falls back to the words, then the sum, then a guess when no total is labelled", () => {
     expect(values(facts([], { words: cand("total", 0, 900) })).total).toBe(90_000);
     expect(values(facts([cand("subtotal", 2, 800), cand("vat", 1, 120)])).total).toBe(92_000);

@@ -346,12 +346,20 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
   const inCombo = new Set(Object.values(combo));
   // Net and VAT read at their rate make the total, whatever else was read for it.
   const rated = combo.subtotal && combo.vat && (outcome.rate || outcome.legalRate);
+  // The net the search settled on: a subtotal reported against the arithmetic is not it.
+  const settled = (combo.subtotal?.value ?? facts.itemsSum ?? 0) - (combo.discount?.value ?? 0);
   for (const role of ["total", "subtotal", "vat", "discount"] as const) {
     if (role === "total" && !combo.total && rated) continue;
     const own = options(role, facts);
     const picked = combo[role] ?? own.slice(0, own.indexOf(undefined)).find((c) => !inCombo.has(c));
     if (!picked) continue;
     let e = evidenceOf(picked, role, facts);
+    // A total the search left out for being below the net amount is misread (`Total 120.00`
+    // under items of 1,230.00): the amount in words, when read, says it instead.
+    if (role === "total" && !combo.total && picked.value < settled) {
+      if (facts.words) continue;
+      e = withCheck(e, "arithmetic", false);
+    }
     const inSum = combo[role] !== undefined && !(role === "vat" && outcome.inclusive);
     if (inSum) e = check(e, "arithmetic", outcome.sum);
     else if (outcome.sum === true && combo[role] === undefined)
@@ -414,8 +422,6 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     out.vat = { value: 0, evidence: { source: "derived", checks } };
     out.derivedRate = 0;
   }
-  // The net the search settled on: a subtotal reported against the arithmetic is not it.
-  const settled = (combo.subtotal?.value ?? facts.itemsSum ?? 0) - (combo.discount?.value ?? 0);
   const lost = vat ? undefined : lostVat(facts, settled);
   if (lost !== undefined && (!total || isNetGuessed(total, settled))) {
     out.vat = { value: lost, evidence: { source: "derived" } };
