@@ -35,7 +35,7 @@ const ENGLISH_SCALES: ReadonlyMap<string, number> = new Map([
 const TAKA = new Set(["taka", "tk", "bdt", "টাকা"]);
 const PAISA = new Set(["paisa", "paise", "poisha", "poisa", "poysa", "পয়সা".normalize("NFC")]);
 /** Words allowed inside an amount in words that carry no value. */
-const FILLER = new Set(["and", "only", "ও", "এবং", "মাত্র"]);
+const FILLER = new Set(["and", "only", "bangladeshi", "ও", "এবং", "মাত্র", "বাংলাদেশী"]);
 const CLOSING = new Set(["only", "মাত্র"]);
 
 type Token =
@@ -127,6 +127,17 @@ function poishaOf(tokens: readonly Token[]): number | null {
   return poisha > 0 && Number.isSafeInteger(poisha) ? poisha : null;
 }
 
+/**
+ * Whether the words after a run are an unknown word and then the taka or "only" that should have
+ * ended it: the run's last number word was misread (`চারশত পঞ্চার টাকা মাত্র`, পঞ্চান্ন garbled).
+ */
+function garbledBeforeTaka(tail: string): boolean {
+  const [, next, then] = /^\s+([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(tail) ?? [];
+  if (!next || !then || tokensOf(next)) return false;
+  const ending = tokensOf(then)?.[0]?.kind;
+  return ending === "taka" || ending === "paisa" || CLOSING.has(then.toLowerCase());
+}
+
 /** An amount in words found in a text, with its position and whether it was closed by "only". */
 export interface WordsAmount {
   poisha: number;
@@ -167,7 +178,7 @@ export function findAmountsInWords(text: string, labelled = false): WordsAmount[
       .replace(/[.,]+$/u, "");
     const closed = closing !== undefined && CLOSING.has(closing);
     const poisha = poishaOf(tokens);
-    if (poisha === null || !(named || closed || money)) return;
+    if (poisha === null || !(named || closed || money) || garbledBeforeTaka(tail)) return;
     out.push({ poisha, start: used[first]?.start ?? 0, end: used.at(-1)?.end ?? 0, closed });
   };
   for (const m of s.matchAll(/[\p{L}\p{M}]+/gu)) {
