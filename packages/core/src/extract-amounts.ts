@@ -256,7 +256,7 @@ class AmountPage {
    */
   payments(): AmountCandidate[] {
     const tenders: Read[] = [];
-    const changes: number[] = [];
+    const changes: Read[] = [];
     for (const line of this.lines) {
       for (const group of this.groups(line)) {
         const kind = classifyAmountLabel(group.label);
@@ -264,7 +264,7 @@ class AmountPage {
         const [first] = this.valuesOf(group, false, false);
         if (!first) continue;
         if (kind.kind === "tender") tenders.push(first);
-        else changes.push(first.value);
+        else changes.push(first);
       }
     }
     const candidate = (r: Read, change: number): AmountCandidate => ({
@@ -275,10 +275,15 @@ class AmountPage {
       evidence: evidenceOf(r, "derived"),
       ...(change > 0 && { computed: true }),
     });
+    // Change is less than what was tendered: above it, its decimal point was lost (`Change 2175`).
+    const given = (t: Read, c: Read) => [c.value, ...c.alternatives].find((v) => v < t.value);
     return tenders.flatMap((t) =>
       changes.length === 0
         ? [candidate(t, 0)]
-        : changes.filter((c) => c < t.value).map((c) => candidate(t, c)),
+        : changes.flatMap((c) => {
+            const change = given(t, c);
+            return change === undefined ? [] : [candidate(t, change)];
+          }),
     );
   }
 

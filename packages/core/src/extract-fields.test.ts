@@ -241,6 +241,15 @@ describe("extractFields", () => {
     expect(paid.total?.value).toBe(6095);
   });
 
+  it("reads a change above the cash tendered as having lost its decimal point", () => {
+    // A generated receipt photo: `TOTAL 978.25` read `97625`, `Change 21.75` read `2175`.
+    const receipt = ["Sub Total 910.00", "VAT 7.5% 68.25", "TOTAL 97625", "Cash 1000.00"];
+    expect(extractFields(pageOf([...receipt, "Change 2175"])).total?.value).toBe(97825);
+    // A change below the cash is taken as read.
+    const asRead = [...receipt.slice(0, 3), "Cash 3000.00", "Change 2021.75"];
+    expect(extractFields(pageOf(asRead)).total?.value).toBe(97825);
+  });
+
   it("guesses an unlabelled total with low confidence", () => {
     const f = extractFields(
       pageOf(["Shapla Store", "Soap 40.00", "Rice 80.00", "- 120.00", "Cash 200.00", "= 120.00"]),
