@@ -45,6 +45,23 @@ describe("repairWords", () => {
     expect(texts(["11,90", "5,00"])).toEqual(["11,90", "5,00"]);
   });
 
+  it("reads a 1 before the dash of whole taka as the slash of `/-`", () => {
+    // As Tesseract read handwritten memos (generated): `65,175/-`, `3,030/-`, `180/-`.
+    expect(texts(["65,1751-", "3,0301-", "1801-", "1,07,5001-"])).toEqual([
+      "65,175/-",
+      "3,030/-",
+      "180/-",
+      "1,07,500/-",
+    ]);
+    // A credit with paisa, a phone number's first part, a long code, a lone digit: left alone.
+    expect(texts(["2.01-", "01711-", "100100000061-", "11-"])).toEqual([
+      "2.01-",
+      "01711-",
+      "100100000061-",
+      "11-",
+    ]);
+  });
+
   it("reads letters inside dates, phone numbers and BINs as digits", () => {
     expect(texts(["l2/O3/2026", "O1711-223344", "OOO123456-O1O1", "18-O3-26"])).toEqual([
       "12/03/2026",

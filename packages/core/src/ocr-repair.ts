@@ -144,6 +144,18 @@ function repairDecimalComma(word: string): string {
   return m ? `${prefix}${m[1]}.${m[2]}${suffix}` : word;
 }
 
+// Whole taka, grouped or 2–7 digits not led by 0 (a phone's `01711-` is no amount), then `1-`.
+const SLASH_AS_ONE = /^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|[1-9]\d{1,6})1-$/u;
+
+/**
+ * `65,1751-` → `65,175/-`, `1801-` → `180/-`: the slash of a handwritten `/-` read as a 1. A
+ * figure with a minus after it and no paisa is no credit (those are written `2.07-`).
+ */
+function repairSlashAsOne(word: string): string {
+  const m = SLASH_AS_ONE.exec(word);
+  return m ? `${m[1]}/-` : word;
+}
+
 /** `T0TAL` → `TOTAL`: digits inside a label word read back as letters, if that names a label. */
 function repairKeyword(word: string): string {
   if (!/\d/u.test(word) || !/\p{L}/u.test(word)) return word;
@@ -185,8 +197,9 @@ export function repairWords(words: readonly string[]): RepairedToken[] {
   const out: RepairedToken[] = [];
   words.forEach((word, i) => {
     const paisaAfter = i === words.length - 2 && /^\d{2}$/u.test(words[i + 1] ?? "");
+    const amount = repairSlashAsOne(repairAmount(word));
     const text = repairKeyword(
-      repairNumberShape(repairDecimalComma(repairDottedGroups(repairAmount(word), paisaAfter))),
+      repairNumberShape(repairDecimalComma(repairDottedGroups(amount, paisaAfter))),
     );
     const last = out.at(-1);
     if (
