@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractLineItems } from "./extract-line-items";
 import { textLines } from "./page-layout";
 import { cashMemo, englishBill, mushakPage, noisyBill } from "./test-invoices";
-import { pageOf } from "./test-pages";
+import { type Cell, pageOf } from "./test-pages";
 
 const itemsOf = (page: Parameters<typeof textLines>[0]) => extractLineItems(textLines(page));
 
@@ -27,6 +27,29 @@ describe("extractLineItems", () => {
     ]);
     expect(items?.sum).toBe(28_000_000);
     expect(items?.rates.map((r) => r.value)).toEqual([1500, 1500]);
+  });
+
+  it("takes a % with a digit right after it for a misread price, not the row's VAT rate", () => {
+    const row = (price: string): Cell[] => [
+      [20, "1"],
+      [80, "Circuit breaker"],
+      [300, "4"],
+      [400, price],
+      [520, "3,280/-"],
+    ];
+    const head: Cell[] = [
+      [20, "SL"],
+      [80, "Description"],
+      [300, "Qty"],
+      [400, "Rate"],
+      [520, "Amount"],
+    ];
+    const rates = (price: string) =>
+      itemsOf(
+        pageOf([head, row(price), [[80, "Total 3,280/-"]]] as Parameters<typeof pageOf>[0]),
+      )?.rates.map((r) => r.value);
+    expect(rates("8%0/-")).toEqual([]);
+    expect(rates("8%")).toEqual([800]);
   });
 
   it("reads quantities with units and stops at the totals", () => {

@@ -1,5 +1,6 @@
 import { hasInWordsLabel } from "./amount-in-words";
 import { confidenceOf, type Evidence } from "./confidence";
+import { PERCENT } from "./extract-vat-rate";
 import type { ExtractedField, LineItem } from "./invoice";
 import { classifyAmountLabel, dateLabelEnd } from "./label-words";
 import type { Hit } from "./labelled-value";
@@ -47,7 +48,6 @@ export interface LineItems {
   rates: Hit<number>[];
 }
 
-const PERCENT = /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?%/gu;
 const NUMERIC: readonly ColumnKind[] = ["quantity", "unitPrice", "amount", "gross"];
 /** Column numbers printed under the headings of official forms: `(1) (2) (3)`. */
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/u;

@@ -22,6 +22,12 @@ describe("readVatRates", () => {
   it("ignores other percentages", () => {
     expect(ratesOf("Discount 5%", "Service charge 10%", "Cash 100.00")).toEqual([]);
   });
+
+  it("takes no % with a digit right after it for a rate: it is a figure misread", () => {
+    // `820/-` and `900.00` as Tesseract read them on handwritten Bengali pages (generated).
+    expect(ratesOf("VAT 8%0/-", "ভ্যাট ১০%৮৪,")).toEqual([]);
+    expect(ratesOf("VAT 15% 1,500.00", "VAT 7.5 % 67.50")).toEqual([1500, 750]);
+  });
 });
 
 describe("vatRateField", () => {

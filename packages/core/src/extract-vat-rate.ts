@@ -5,8 +5,11 @@ import { fieldAt, type Hit, type Reader, rivalsOf, valueNear } from "./labelled-
 import type { TextLine } from "./page-layout";
 import { LEGAL_VAT_RATES, type Reconciled } from "./reconcile-amounts";
 
-/** `15%`, `7.5 %`, `১৫ শতাংশ` (digits are ASCII by now). */
-const PERCENT = /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:%|percent|শতাংশ)/giu;
+/**
+ * `15%`, `7.5 %`, `১৫ শতাংশ` (digits are ASCII by now). A % with a digit right after it is a
+ * digit misread inside a figure (`8%0/-` for `820/-`).
+ */
+export const PERCENT = /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:%(?!\d)|percent|শতাংশ)/giu;
 
 /** A percentage from `from` on, in basis points. */
 const readPercent: Reader<number> = (text, from) => {
