@@ -16,6 +16,15 @@ describe("misreadDate", () => {
     expect(read("২৬.০৩২০২৬")).toBe("2026-03-26");
     expect(read("২৯০৭২০২৫....................")).toBe("2025-07-29");
     expect(read("2603.2026")).toBe("2026-03-26");
+    // Both slashes unseen, the year set apart by a space (a handwritten receipt photographed).
+    expect(misreadDate("Date 2308 2024 2:57 AM", 4)).toEqual({
+      start: 5,
+      end: 14,
+      value: "2024-08-23",
+    });
+    expect(read("২৩০৮ ২০২৪")).toBe("2024-08-23");
+    expect(read("2308 20245")).toBeUndefined();
+    expect(read("3208 2024")).toBeUndefined(); // no 32nd day
   });
 
   it("reads a two-digit year with the time run into it", () => {

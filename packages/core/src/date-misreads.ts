@@ -29,8 +29,13 @@ export function misreadDate(
   for (const m of text.slice(from).matchAll(/\S+/gu)) {
     const word = m[0];
     if (!/\p{Nd}/u.test(word)) continue;
-    const core = word.replace(LEAD, "").replace(TRAIL, "");
-    const start = from + m.index + word.indexOf(core);
+    const start = from + m.index + word.indexOf(word.replace(LEAD, ""));
+    // Day and month run together, the year after a space: "2308 2024".
+    const year = /^\d{4} (\d{4})(?!\S)/u.exec(toAsciiDigits(text.slice(start)))?.[1];
+    const core = year
+      ? `${text.slice(start, start + 4)}${year}`
+      : word.replace(LEAD, "").replace(TRAIL, "");
+    const length = year ? core.length + 1 : core.length;
     // A speck read as a point inside the year: "2.024".
     const digits = toAsciiDigits(core).replace(/(\d)[.,](\d{3})$/u, "$1$2");
     for (const shape of SHAPES) {
@@ -39,7 +44,7 @@ export function misreadDate(
       const [day, month, yy] = [d[1], d[2], d[3]].map(Number) as [number, number, number];
       const year = yy < 100 ? 2000 + yy : yy;
       const value = year >= 1990 && year <= 2100 ? isoDate(year, month, day) : null;
-      if (value) return { start, end: start + core.length, value };
+      if (value) return { start, end: start + length, value };
     }
     return undefined;
   }
