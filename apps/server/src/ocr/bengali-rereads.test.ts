@@ -1,6 +1,6 @@
 import type { OcrLine, OcrPage, OcrWord } from "@chalan/core";
 import { describe, expect, it } from "vitest";
-import { latinAmongBengali, withBengaliRereads } from "./bengali-rereads";
+import { latinAmongBengali, withBengaliLines, withBengaliRereads } from "./bengali-rereads";
 
 const word = (text: string, confidence: number, x: number): OcrWord => ({
   text,
@@ -77,5 +77,25 @@ describe("Latin words among Bengali ones", () => {
     expect(withBengaliRereads(read, rereads, [[unsure]])).toBe(read);
     expect(withBengaliRereads(read, rereads, [[latin]])).toBe(read);
     expect(withBengaliRereads(read, rereads, [[]])).toBe(read);
+  });
+});
+
+describe("Bengali lines on a page read in English", () => {
+  const name = line(word("TT", 0.3, 0), word("FIC", 0.4, 60));
+  const total = line(word("Total:", 0.95, 0), word("Tk", 0.95, 60), word("47,196.00", 0.95, 120));
+  const read = page(name, total);
+
+  it("takes a line's Bengali reading when it is surer than the English one", () => {
+    const bengali = line(word("মেঘনা", 0.88, 0), word("ফার্মেসী", 0.8, 60));
+    expect(withBengaliLines(read, [name], [[bengali]]).lines).toEqual([bengali, total]);
+  });
+
+  it("keeps the English reading over an unsure or a Latin second one", () => {
+    // Unsure, though surer than the English: a smudge read as Bengali.
+    const unsure = line(word("মেঘনা", 0.5, 0), word("ফার্মেসী", 0.6, 60));
+    const latin = line(word("MEGHNA", 0.9, 0));
+    expect(withBengaliLines(read, [name], [[unsure]])).toBe(read);
+    expect(withBengaliLines(read, [name], [[latin]])).toBe(read);
+    expect(withBengaliLines(read, [name], [[]])).toBe(read);
   });
 });

@@ -46,6 +46,12 @@ describe("MultiScriptEngine", () => {
     expect(texts(page).join("\n")).not.toMatch(/[\u0980-\u09FF]/);
   });
 
+  it("reads a shop's Bengali name above an English invoice in Bengali", async () => {
+    const page = await engine.recognize((await renderTestPage("bengaliName")).png);
+    expect(texts(page)).toContain("মেঘনা ফার্মেসী");
+    expect(texts(page)).toContain("Total: Tk 47,196.00");
+  });
+
   it("reads figures in Bengali digits on a page of English words", async () => {
     const { fields, page } = await readInvoice((await renderTestPage("bengaliDigits")).png, engine);
     expect(texts(page).join("\n")).toContain("১,৬২৭.২৫");

@@ -12,7 +12,7 @@ import {
 import { findPageOutline, flattenPerspective } from "../images/page-outline";
 import { eraseRuledLines } from "../images/ruled-lines";
 import { figuresLookBengali, showsBengaliDigits, tallied } from "./bengali-digits";
-import { latinAmongBengali, withBengaliRereads } from "./bengali-rereads";
+import { latinAmongBengali, withBengaliLines, withBengaliRereads } from "./bengali-rereads";
 import { ctcLine } from "./ctc-words";
 import { dateLines, pageShowsDate, takesDates } from "./date-rereads";
 import {
@@ -29,6 +29,7 @@ import { PaddleRecognizer } from "./paddle-recognizer";
 import { withRecoveredLines } from "./recovered-lines";
 import { paddedBox, rereadFigures } from "./reread-figures";
 import {
+  bengaliLines,
   headlineBlobs,
   legibility,
   readsAsLatin,
@@ -60,6 +61,8 @@ const MIN_TURN_CONFIDENCE = 2;
 const MIN_HEADLINE_BLOBS = 8;
 // Missed lines of a Bengali page read again by Tesseract, one by one.
 const MAX_MISSED_LINES = 12;
+// Lines of a Latin page showing Bengali words, read again in Bengali+English.
+const MAX_BENGALI_LINES = 6;
 
 /**
  * Reads English, Bengali and mixed pages any way up, levelled, boxes in the upright page's pixels,
@@ -72,7 +75,9 @@ const MAX_MISSED_LINES = 12;
  * dropped, and its recogniser, which misreads far fewer figures and faint letters than Tesseract
  * (on sroie-dev, dates found 0.78 → 0.93), reads again the figures and the lines Tesseract missed
  * or was unsure of; on Bengali pages, which it cannot read, Tesseract reads the missed lines, and
- * reads again in Bengali alone the words Bengali+English took for unsure Latin letters.
+ * reads again in Bengali alone the words Bengali+English took for unsure Latin letters. On a Latin
+ * page, lines whose unsure words hang from a Bengali headline (a shop's Bengali name above an
+ * English receipt) are read again with Bengali+English.
  */
 export class MultiScriptEngine implements OcrEngine {
   readonly #latin = new TesseractEngine({ languages: ["eng"] });
@@ -178,11 +183,14 @@ export class MultiScriptEngine implements OcrEngine {
       const unsure = unsureLines(lines);
       const second = await this.#readLines(page, unsure);
       const read = withSecondReadings(figures, unsure, second);
-      if (pageShowsDate(read)) return read;
+      if (pageShowsDate(read)) return this.#readBengaliLines(page, read);
       // No date read: a sure misreading of one (`2%- 03-18`) is worth the lines of figures again.
       const more = dateLines(lines, unsure);
       const again = [...second, ...(await this.#readLines(page, more))];
-      return withSecondReadings(figures, [...unsure, ...more], again, takesDates);
+      return this.#readBengaliLines(
+        page,
+        withSecondReadings(figures, [...unsure, ...more], again, takesDates),
+      );
     }
     // Small crops: handing Tesseract the whole page again for each would decode it each time.
     const missed = missedLines(detectedLines(boxes, reading), MAX_MISSED_LINES);
@@ -196,6 +204,15 @@ export class MultiScriptEngine implements OcrEngine {
     );
     const fixed = withBengaliRereads(whole, words, rereads);
     return rereadFigures(fixed, page.clean, this.#figures);
+  }
+
+  /** The lines of a Latin page that show Bengali words, read again with Bengali+English. */
+  async #readBengaliLines(page: Prepared, reading: OcrPage): Promise<OcrPage> {
+    const lines = bengaliLines(page.clean, reading).slice(0, MAX_BENGALI_LINES);
+    const readings = await this.#bengali.recognizeLines(
+      await Promise.all(lines.map((l) => pageCrop(page.clean, paddedBox(l.box, page.clean)))),
+    );
+    return withBengaliLines(reading, lines, readings);
   }
 
   /** Detected lines of a Latin page read by PaddleOCR's recogniser, none where it read nothing. */

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { normalizeImage } from "../images/normalize";
 import { grayPixels } from "../images/orientation";
 import {
+  bengaliLines,
   headlineBlobs,
   readsAsLatin,
   type ScriptEvidence,
@@ -52,6 +53,21 @@ describe("scriptEvidence", () => {
     const bengali = await evidence(await upsideDown((await renderTestPage("bengali")).png));
     expect(showsBengali(bengali)).toBe(false);
     expect(showsFlippedBengali(bengali)).toBe(true);
+  });
+});
+
+describe("bengaliLines", () => {
+  const english = new TesseractEngine();
+  afterAll(() => english.close());
+
+  it("finds the lines of Bengali words on a page English read, and only those", async () => {
+    const named = (await renderTestPage("bengaliName")).png;
+    const reading = await english.recognize(named);
+    const found = bengaliLines(await grayPixels(named), reading);
+    // The shop's name, the first line: nothing else on the page is Bengali.
+    expect(found).toEqual([reading.lines[0]]);
+    const plain = (await renderTestPage("english")).png;
+    expect(bengaliLines(await grayPixels(plain), await english.recognize(plain))).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Box, OcrPage } from "@chalan/core";
+import type { Box, OcrLine, OcrPage } from "@chalan/core";
 import { inkMask } from "../images/illumination";
 import { inkBlobs } from "../images/ink-blobs";
 import type { GrayPixels } from "../images/orientation";
@@ -25,13 +25,23 @@ const MIN_BENGALI_WORDS = 3;
 // A blob of ink counts as a word when at least twice as wide as the page's typical blob is tall.
 const WORD_WIDTH = 2;
 
+/** The median height of a reading's words. */
+function typicalHeight(reading: OcrPage): number {
+  const heights = reading.lines
+    .flatMap((l) => l.words.map((w) => w.box.y1 - w.box.y0))
+    .sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
+
+// English reads Latin words at least this surely; below it a word may be another script.
+const UNSURE = 0.7;
+
 export function scriptEvidence(page: GrayPixels, reading: OcrPage): ScriptEvidence {
   const all = reading.lines.flatMap((l) => l.words);
   const words = all.filter((w) => /[\p{L}\p{N}]{2}/u.test(w.text));
-  const heights = all.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
-  const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+  const typical = typicalHeight(reading);
   const headlines = all.map((w) =>
-    w.confidence >= 0.7 ? undefined : headline(page, w.box, typical),
+    w.confidence >= UNSURE ? undefined : headline(page, w.box, typical),
   );
   return {
     words: words.length,
@@ -61,6 +71,17 @@ export function headlineBlobs(
     else if (h === "bottom") flipped++;
   }
   return { bengali, flipped };
+}
+
+/**
+ * The lines of a page read in English that show Bengali words among them (a shop's Bengali name
+ * on an English receipt): words English was unsure of that hang from a headline.
+ */
+export function bengaliLines(page: GrayPixels, reading: OcrPage): OcrLine[] {
+  const typical = typicalHeight(reading);
+  return reading.lines.filter((l) =>
+    l.words.some((w) => w.confidence < UNSURE && headline(page, w.box, typical) === "top"),
+  );
 }
 
 export function readsAsLatin(e: ScriptEvidence): boolean {

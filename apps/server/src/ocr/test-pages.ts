@@ -2,11 +2,11 @@ import { escapeHtml } from "@chalan/core";
 import sharp, { type OverlayOptions } from "sharp";
 
 /**
- * Test helper: printed invoice pages in Bengali, English, both, or English with Bengali digits,
- * with the words they carry.
+ * Test helper: printed invoice pages in Bengali, English, both, English with Bengali digits, or
+ * English under a shop's Bengali name, with the words they carry.
  */
 
-export type Script = "bengali" | "english" | "mixed" | "bengaliDigits";
+export type Script = "bengali" | "english" | "mixed" | "bengaliDigits" | "bengaliName";
 
 export interface TestPage {
   png: Buffer;
@@ -167,11 +167,18 @@ const bengaliDigitRows: Cell[][] = [
   [{ text: "Thank you! Come again", x: 100 }],
 ];
 
+function firstCell(rows: Cell[][]): Cell {
+  const cell = rows[0]?.[0];
+  if (!cell) throw new Error("a test page has no rows");
+  return cell;
+}
+
 const rowsByScript: Record<Script, Cell[][]> = {
   bengali: bengaliRows,
   english: englishRows,
   mixed: mixedRows,
   bengaliDigits: bengaliDigitRows,
+  bengaliName: [[{ ...firstCell(englishRows), text: "মেঘনা ফার্মেসী" }], ...englishRows.slice(1)],
 };
 
 /**
