@@ -47,6 +47,15 @@ describe("vatRateField", () => {
     expect(odd?.confidence).toBeLessThan(vatRateField(read, {})?.confidence ?? 0);
   });
 
+  it("takes the legal rate the amounts show over an unlawful one they refute", () => {
+    // `ভ্যাট ১০%` read `ভ্যাট 30%` (generated photo): VAT 6,010 on a net of 60,100 is 10%.
+    const misread = readVatRates(textLines(pageOf(["ভ্যাট 30% 6,010.00"])));
+    expect(vatRateField(misread, { rateCheck: false, derivedRate: 1000 })?.value).toBe(0.1);
+    // Unrefuted, or lawful, the rate read stands.
+    expect(vatRateField(misread, { derivedRate: 1000 })?.value).toBe(0.3);
+    expect(vatRateField(read, { rateCheck: false, derivedRate: 1000 })?.value).toBe(0.15);
+  });
+
   it("derives the rate from the amounts when none is written", () => {
     expect(vatRateField([], { derivedRate: 750 })?.value).toBe(0.075);
     expect(vatRateField([], {})).toBeUndefined();

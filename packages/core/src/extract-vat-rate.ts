@@ -62,7 +62,8 @@ function legal(bp: number): Check {
 /**
  * The VAT rate as a fraction (0.15): the rate read that the arithmetic confirms, else the first
  * read, doubted if the arithmetic contradicts it; with none read, the legal rate VAT ÷ net amount
- * comes to (0 when the sums hold without VAT). A rate the law does not allow is doubted.
+ * comes to (0 when the sums hold without VAT), as it is for a rate read that the law does not
+ * allow and the arithmetic refutes. A rate the law does not allow is doubted.
  */
 export function vatRateField(
   read: readonly Hit<number>[],
@@ -71,7 +72,10 @@ export function vatRateField(
   const check = amounts.rateCheck;
   const confirmed = check ? read.find((h) => h.value === check) : undefined;
   const chosen = confirmed ?? read[0];
-  if (chosen) {
+  // A rate the law does not allow, refuted by the amounts, gives way to the legal one they show.
+  const misread =
+    chosen && check === false && !legal(chosen.value).agrees && amounts.derivedRate !== undefined;
+  if (chosen && !misread) {
     const checks: Check[] = [legal(chosen.value)];
     if (check !== undefined) checks.push({ kind: "arithmetic", agrees: confirmed !== undefined });
     const rivals = rivalsOf(read, chosen.value);

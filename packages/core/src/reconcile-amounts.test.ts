@@ -209,6 +209,17 @@ describe("reconcileAmounts", () => {
     expect(values(offRate).subtotal).toBeUndefined();
   });
 
+  it("checks a VAT against the legal rates when the only rate read is unlawful and refuted", () => {
+    // `ভ্যাট ১০%` read `ভ্যাট 30%`, the items misread: VAT 6,010 is 10% of a net of 60,100.
+    const read = [cand("total", 3, 66_110), cand("vat", 1, 6_010)];
+    const misread = reconcileAmounts(facts(read, { rates: [3000], itemsSum: 5_050_000 }));
+    expect(misread.subtotal?.value).toBe(6_010_000);
+    expect(misread.derivedRate).toBe(1000);
+    // A lawful rate read (15%) that the VAT does not fit leaves the net unknown.
+    const lawful = facts(read, { rates: [1500], itemsSum: 5_050_000 });
+    expect(values(lawful).subtotal).toBeUndefined();
+  });
+
   it("takes a row's total and VAT by the VAT's share when the line items were misread", () => {
     // `সর্বমোট 880.00 ৬৬.০০ ৫০৬.০০`: the net ৪৪০.০০ read as Latin 880.00, largest, so first.
     const row = { shared: true, alternate: true };

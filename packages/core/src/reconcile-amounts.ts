@@ -120,6 +120,7 @@ interface Outcome {
 }
 
 const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance;
+const isLegal = (bp: number) => (LEGAL_VAT_RATES as readonly number[]).includes(bp);
 
 /** A computed sum and a printed total agree to the poisha, or the total is it rounded to the taka. */
 export function sums(computed: number, total: number): boolean {
@@ -184,8 +185,10 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
     out.rate = facts.rates.find((bp) => near(v, vatAt(net, bp), VAT_TOLERANCE)) ?? false;
   }
   // With no rate read, a VAT that is a legal rate of the net read, to within rounding, is still
-  // some evidence of both (`২১২৬৮/- ২২৬.৮০` is no VAT, `২,২৬৮/- ২২৬.৮০` is 10%).
-  if (v !== undefined && facts.rates.length === 0) {
+  // some evidence of both (`২১২৬৮/- ২২৬.৮০` is no VAT, `২,২৬৮/- ২২৬.৮০` is 10%). So with only
+  // rates read that the law does not allow (`ভ্যাট ৩০%` for ১০%) and the arithmetic refutes.
+  const noRate = facts.rates.length === 0 || (out.rate === false && !facts.rates.some(isLegal));
+  if (v !== undefined && noRate) {
     const tolerance = Math.max(SUM_TOLERANCE, v / 200);
     // With no net printed, the VAT's share of the total (a row of column sums: net misread, VAT, total).
     const share = (bp: number) =>
