@@ -33,6 +33,13 @@ describe("findAmountsInWords", () => {
     expect(poisha(text)).toEqual([expected]);
   });
 
+  it("reads number words whose doubled conjunct or candrabindu the OCR lost", () => {
+    // As Tesseract read generated pages: ছেষট্টি, সাঁইত্রিশ, পাঁচ.
+    expect(poisha("কথায়: ছেষটি হাজার একশত দশ টাকা মাত্র")).toEqual([6_611_000]);
+    expect(poisha("সাইত্রিশ হাজার ছয়শত টাকা মাত্র")).toEqual([3_760_000]);
+    expect(poisha("পাচশত টাকা")).toEqual([50_000]);
+  });
+
   it("knows every Bengali number from one to ninety-nine", () => {
     const values = new Set(BANGLA_NUMBERS.values());
     for (let n = 0; n <= 99; n++) expect(values.has(n)).toBe(true);

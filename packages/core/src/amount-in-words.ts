@@ -1,8 +1,8 @@
 import {
   BANGLA_AND_A_HALF,
   BANGLA_FRACTIONS,
-  BANGLA_NUMBERS,
   BANGLA_SCALES,
+  banglaNumber,
 } from "./bangla-number-words";
 import { words } from "./word-match";
 
@@ -48,7 +48,7 @@ type Token =
 function gluedScale(word: string): Token[] | undefined {
   for (const [scale, value] of BANGLA_SCALES) {
     const head = word.slice(0, -scale.length);
-    const n = word.endsWith(scale) ? BANGLA_NUMBERS.get(head) : undefined;
+    const n = word.endsWith(scale) ? banglaNumber(head) : undefined;
     if (n !== undefined && n > 0)
       return [
         { kind: "number", value: n },
@@ -60,7 +60,7 @@ function gluedScale(word: string): Token[] | undefined {
 
 function tokensOf(word: string): Token[] | undefined {
   const w = word.toLowerCase();
-  const number = ENGLISH_NUMBERS.get(w) ?? BANGLA_NUMBERS.get(w) ?? BANGLA_FRACTIONS.get(w);
+  const number = ENGLISH_NUMBERS.get(w) ?? banglaNumber(w) ?? BANGLA_FRACTIONS.get(w);
   if (number !== undefined) return [{ kind: "number", value: number }];
   const scale = ENGLISH_SCALES.get(w) ?? BANGLA_SCALES.get(w);
   if (scale !== undefined) return [{ kind: "scale", value: scale }];

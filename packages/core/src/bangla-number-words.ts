@@ -114,6 +114,39 @@ export const BANGLA_NUMBERS: ReadonlyMap<string, number> = new Map(
   ),
 );
 
+/**
+ * A Bengali word as Tesseract often reads it: a doubled consonant's conjunct as the one consonant
+ * (ছেষট্টি as ছেষটি, পঞ্চান্ন as পঞ্চান) and the candrabindu dropped (সাঁইত্রিশ as সাইত্রিশ).
+ */
+function banglaSkeleton(word: string): string {
+  return word
+    .normalize("NFC")
+    .replace(/([\u0995-\u09B9])\u09CD\1/gu, "$1")
+    .replace(/\u0981/gu, "");
+}
+
+/**
+ * Number words by their skeleton, where it is no number word itself and names one number only:
+ * the misreads `BANGLA_NUMBERS` does not list.
+ */
+const BANGLA_NUMBER_SKELETONS: ReadonlyMap<string, number> = (() => {
+  const values = new Map<string, Set<number>>();
+  for (const [word, value] of BANGLA_NUMBERS) {
+    const skeleton = banglaSkeleton(word);
+    values.set(skeleton, (values.get(skeleton) ?? new Set()).add(value));
+  }
+  return new Map(
+    [...values]
+      .filter(([skeleton, found]) => found.size === 1 && !BANGLA_NUMBERS.has(skeleton))
+      .map(([skeleton, found]) => [skeleton, [...found][0] ?? 0] as const),
+  );
+})();
+
+/** The number a Bengali number word names, as spelt or as the OCR commonly misreads it. */
+export function banglaNumber(word: string): number | undefined {
+  return BANGLA_NUMBERS.get(word) ?? BANGLA_NUMBER_SKELETONS.get(banglaSkeleton(word));
+}
+
 /** Multipliers: শত/শো/শ for a hundred (also glued on: নয়শত, পাঁচশো), then the Indian scales. */
 export const BANGLA_SCALES: ReadonlyMap<string, number> = new Map([
   ["শত", 100],
