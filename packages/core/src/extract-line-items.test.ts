@@ -52,6 +52,41 @@ describe("extractLineItems", () => {
     expect(rates("8%")).toEqual([800]);
   });
 
+  it("stops at an amount alone that the rows above add up to: their total, its label misread", () => {
+    const head: Cell[] = [
+      [20, "SL"],
+      [80, "Description"],
+      [300, "Qty"],
+      [400, "Rate"],
+      [520, "Amount"],
+    ];
+    const rows: Cell[][] = [
+      [
+        [20, "1"],
+        [80, "Shirting Fabric"],
+        [300, "16.5"],
+        [400, "160.00"],
+        [520, "2,640.00"],
+      ],
+      [
+        [20, "2"],
+        [80, "Lungi"],
+        [300, "5"],
+        [400, "560.00"],
+        [520, "2,800.00"],
+      ],
+    ];
+    const total = (label: string): Cell[] => [
+      [20, label],
+      [520, "5,440.00"],
+    ];
+    // `Total` read `IE`: the row is not an item.
+    expect(itemsOf(pageOf([head, ...rows, total("IE")]))?.sum).toBe(544_000);
+    // An item of its own amount after rows that do not add up to it stays an item.
+    const other = [...rows, [[80, "Saree"] as Cell, [520, "5,000.00"] as Cell]];
+    expect(itemsOf(pageOf([head, ...other]))?.field.value).toHaveLength(3);
+  });
+
   it("reads quantities with units and stops at the totals", () => {
     const items = itemsOf(cashMemo);
     expect(items?.field.value.map((i) => [i.description, i.quantity, i.amount])).toEqual([
