@@ -27,7 +27,8 @@ const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
   ["may", "মে"],
   ["jun", "জুন"],
   ["jul", "জুলাই"],
-  ["aug", "আগস্ট", "আগষ্ট", "অগাস্ট", "অগস্ট"],
+  // আগষ, আগস: the OCR drops the ্ট hanging below the line.
+  ["aug", "আগস্ট", "আগষ্ট", "অগাস্ট", "অগস্ট", "আগষ", "আগস"],
   ["sep", "sept", "সেপ্টেম্বর", "সেপ্টেম্বার", "সেপ্টেমবর"],
   // "0ct": OCR takes the round O for a zero.
   ["oct", "0ct", "অক্টোবর", "অক্টোবার"],
