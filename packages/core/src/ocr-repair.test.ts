@@ -45,6 +45,21 @@ describe("repairWords", () => {
     expect(texts(["11,90", "5,00"])).toEqual(["11,90", "5,00"]);
   });
 
+  it("reads a grouped amount whose last group runs on two digits as having lost its point", () => {
+    // As Tesseract read generated Bengali bills: `138,217.50`, `46,851.00`, `1,38,217.50`.
+    expect(texts(["138,21750", "46,85100", "1,38,21750"])).toEqual([
+      "138,217.50",
+      "46,851.00",
+      "1,38,217.50",
+    ]);
+    // Grouped right, or not grouped at all: nothing says where a point was.
+    expect(texts(["1,38,217", "13821750", "138,2175"])).toEqual([
+      "1,38,217",
+      "13821750",
+      "138,2175",
+    ]);
+  });
+
   it("reads a 1 before the dash of whole taka as the slash of `/-`", () => {
     // As Tesseract read handwritten memos (generated): `65,175/-`, `3,030/-`, `180/-`.
     expect(texts(["65,1751-", "3,0301-", "1801-", "1,07,5001-"])).toEqual([

@@ -144,6 +144,15 @@ function repairDecimalComma(word: string): string {
   return m ? `${prefix}${m[1]}.${m[2]}${suffix}` : word;
 }
 
+// A grouped amount whose last group runs on two digits: its decimal point unseen (`138,21750`).
+const POINT_LOST = /^(\d{1,3}(?:,\d{3})*|\d{1,2}(?:,\d{2})*),(\d{3})(\d{2})$/u;
+
+/** `138,21750` → `138,217.50`: grouping shows where the whole taka end, the rest are paisa. */
+function repairLostPoint(word: string): string {
+  const m = POINT_LOST.exec(word);
+  return m ? `${m[1]},${m[2]}.${m[3]}` : word;
+}
+
 // Whole taka, grouped or 2–7 digits not led by 0 (a phone's `01711-` is no amount), then `1-`.
 const SLASH_AS_ONE = /^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|[1-9]\d{1,6})1-$/u;
 
@@ -197,7 +206,7 @@ export function repairWords(words: readonly string[]): RepairedToken[] {
   const out: RepairedToken[] = [];
   words.forEach((word, i) => {
     const paisaAfter = i === words.length - 2 && /^\d{2}$/u.test(words[i + 1] ?? "");
-    const amount = repairSlashAsOne(repairAmount(word));
+    const amount = repairLostPoint(repairSlashAsOne(repairAmount(word)));
     const text = repairKeyword(
       repairNumberShape(repairDecimalComma(repairDottedGroups(amount, paisaAfter))),
     );
