@@ -244,6 +244,28 @@ describe("reconcileAmounts", () => {
     });
   });
 
+  it("takes net + VAT at its rate over a barely read total they do not make, but no discount", () => {
+    const unsure = { evidence: { source: "strongLabel", ocr: 0.3 } } as const;
+    const read = [cand("subtotal", 2, 121_130), cand("vat", 1, 18_169.5)];
+    const misread = [...read, cand("total", 3, 139_291.5, unsure)];
+    expect(values(facts(misread, { rates: [1500] })).total).toBe(13_929_950);
+    // Read surely, the total stands (a service charge the page lists may make the difference).
+    const sure = [...read, cand("total", 3, 139_291.5)];
+    expect(values(facts(sure, { rates: [1500] })).total).toBe(13_929_150);
+    // A discount read, perhaps misread, may make it too.
+    const discounted = [...misread, cand("discount", 2, 880)];
+    expect(values(facts(discounted, { rates: [1500] })).total).toBe(13_929_150);
+  });
+
+  it("takes VAT at its rate when a few poisha off it and that share makes the total exactly", () => {
+    // `ভ্যাট ৫% ৫৮৮.০০` read 588.03 under a total in whole taka, which the sum rounds to.
+    const read = [cand("subtotal", 2, 11_760), cand("vat", 1, 588.03), cand("total", 3, 12_348)];
+    expect(values(facts(read, { rates: [500] })).vat).toBe(58_800);
+    // A total of its own poisha that the VAT read makes: that VAT stands.
+    const own = [cand("subtotal", 2, 11_760), cand("vat", 1, 588.03), cand("total", 3, 12_348.03)];
+    expect(values(facts(own, { rates: [500] })).vat).toBe(58_803);
+  });
+
   it("takes the VAT as total less net when that is VAT at the rate and the VAT read is not", () => {
     // `ভ্যাট ৫% ৮১২২০` beside ১৬,২৫০/- and ১৭,০৬২.৫০: the VAT's point and a digit misread.
     const read = [cand("total", 2, 16_250), cand("vat", 1, 81_220), cand("total", 3, 17_062.5)];

@@ -72,6 +72,8 @@ export interface Reconciled {
 const SUM_TOLERANCE = 1;
 /** VAT computed from a rate may be rounded per line or to the taka: ±1 Tk. */
 const VAT_TOLERANCE = 100;
+// A total read this unsurely gives way to net and VAT that its rate confirms.
+const UNSURE_OCR = 0.5;
 /**
  * How much each kind of agreement counts when choosing a reading. A sum from the line items is
  * weaker than one from a printed subtotal: items are the likeliest amounts to be misread. A
@@ -228,6 +230,14 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
     }
     // A total below the net amount it is the sum of was misread (`সর্বমোট 18485¢.00` under 41,300).
     if (!out.sum && t < net) return undefined;
+    // Net and VAT that its rate confirms make the total: one barely read that they do not add up
+    // to was misread (`সর্বমোট ১৩৯,২৯১৫০` under ১,২১,১৩০/- and 15% of it, ১৮,১৬৯.৫০), unless a
+    // discount read, perhaps misread itself, stands between them.
+    const unsure = (c.total?.evidence.ocr ?? 1) < UNSURE_OCR;
+    const discounted = facts.candidates.some((x) => x.role === "discount");
+    if (!out.sum && s !== undefined && v !== undefined && out.rate && unsure && !discounted) {
+      return undefined;
+    }
   }
   if (s !== undefined && facts.itemsSum !== undefined) out.items = near(s, facts.itemsSum, 1);
   if (t !== undefined && facts.words && c.total !== facts.words)
@@ -400,6 +410,15 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     // VAT, whatever was misread beside its label.
     const net = combo.subtotal.value - (combo.discount?.value ?? 0);
     out.vat = { value: combo.total.value - net, evidence: agreed };
+  }
+  if (combo.vat && combo.total && combo.subtotal && outcome.rate && !outcome.inclusive) {
+    // A VAT a few poisha off its rate's share, where that share makes the total exactly (a total
+    // in whole taka lets `588.03` pass): a digit of the VAT was misread.
+    const net = combo.subtotal.value - (combo.discount?.value ?? 0);
+    const exact = vatAt(net, outcome.rate);
+    if (exact !== combo.vat.value && net + exact === combo.total.value) {
+      out.vat = { value: exact, evidence: agreed };
+    }
   }
   const { total, subtotal, vat, discount } = out;
   if (outcome.items !== undefined) out.itemsAgree = outcome.items;
