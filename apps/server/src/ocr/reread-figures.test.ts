@@ -51,6 +51,21 @@ describe("betterReading", () => {
       "12/03",
     );
   });
+
+  it("takes a code's Latin letters, read as digits before its Bengali ones, from the second", () => {
+    // As Tesseract and PaddleOCR read `BBC-২৫০৯-৬৯০৩` on a generated Mushak-6.3.
+    const code = betterReading(word("880-২৫০৯-৬৯০৩", 0, 0.58), {
+      text: "BBC-0-0",
+      confidence: 0.51,
+    });
+    expect(code).toMatchObject({ text: "BBC-২৫০৯-৬৯০৩", confidence: 0.51 });
+    expect(betterReading(word("1404/২৬০৬", 0, 0.6), { text: "NDH/0", confidence: 0.7 }).text).toBe(
+      "NDH/২৬০৬",
+    );
+    // No letters in the second reading: the first stands, whatever the second's figures.
+    const digits = word("12-৩৪৫৬", 0, 0.6);
+    expect(betterReading(digits, { text: "12-0", confidence: 0.95 })).toBe(digits);
+  });
 });
 
 describe("rereadFigures", () => {

@@ -24,10 +24,25 @@ export function worthRereading(word: OcrWord): boolean {
   return /[0-9]/.test(word.text) && word.confidence < FIRST_SURE;
 }
 
-/** The reading a word keeps: the second one when it still shows a figure and is sure enough. */
+// A code in Bengali digits whose Latin letters Tesseract took for digits: `880-২৫০৯-৬৯০৩`.
+const LETTERS_AS_DIGITS = /^(?=[^-/]*[0-9])[0-9A-Za-z]{1,5}(?=[-/][০-৯])/u;
+const LETTERS = /^[A-Za-z]{1,5}(?=[-/])/u;
+
+/**
+ * The reading a word keeps: the second one when it still shows a figure and is sure enough. A
+ * code's Latin letters read as digits before Bengali ones take the letters of the second reading,
+ * which has no Bengali digits to read the rest with (`BBC-0-0`): `BBC-২৫০৯-৬৯০৩`.
+ */
 export function betterReading(word: OcrWord, second: CtcText): OcrWord {
   // The recogniser's alphabet is Chinese: it may print a full-width comma or colon (`3，`).
   const text = second.text.normalize("NFKC");
+  const misread = LETTERS_AS_DIGITS.exec(word.text)?.[0];
+  if (misread) {
+    const letters = LETTERS.exec(text)?.[0];
+    if (!letters) return word;
+    const confidence = Math.min(word.confidence, second.confidence);
+    return { ...word, text: `${letters}${word.text.slice(misread.length)}`, confidence };
+  }
   const take =
     /[0-9]/.test(text) &&
     !/\s/.test(text) &&
