@@ -5,6 +5,14 @@ import { cashMemo, englishBill, mushakPage, noisyBill } from "./test-invoices";
 import { type Cell, pageOf } from "./test-pages";
 
 const itemsOf = (page: Parameters<typeof textLines>[0]) => extractLineItems(textLines(page));
+// A memo's table heading: serial, description, quantity, rate, amount.
+const head: Cell[] = [
+  [20, "SL"],
+  [80, "Description"],
+  [300, "Qty"],
+  [400, "Rate"],
+  [520, "Amount"],
+];
 
 describe("extractLineItems", () => {
   it("reads a Mushak-6.3 table with wrapped headings, serial and unit columns and a VAT rate", () => {
@@ -37,29 +45,13 @@ describe("extractLineItems", () => {
       [400, price],
       [520, "3,280/-"],
     ];
-    const head: Cell[] = [
-      [20, "SL"],
-      [80, "Description"],
-      [300, "Qty"],
-      [400, "Rate"],
-      [520, "Amount"],
-    ];
     const rates = (price: string) =>
-      itemsOf(
-        pageOf([head, row(price), [[80, "Total 3,280/-"]]] as Parameters<typeof pageOf>[0]),
-      )?.rates.map((r) => r.value);
+      itemsOf(pageOf([head, row(price), "Total 3,280/-"]))?.rates.map((r) => r.value);
     expect(rates("8%0/-")).toEqual([]);
     expect(rates("8%")).toEqual([800]);
   });
 
   it("stops at an amount alone that the rows above add up to: their total, its label misread", () => {
-    const head: Cell[] = [
-      [20, "SL"],
-      [80, "Description"],
-      [300, "Qty"],
-      [400, "Rate"],
-      [520, "Amount"],
-    ];
     const rows: Cell[][] = [
       [
         [20, "1"],
