@@ -40,9 +40,11 @@ describe("parseDate", () => {
     ["৩০ সেপ্টেম্বর ২০২৫", "2025-09-30"],
     ["১২ ডিসেম্বার ২০২৫", "2025-12-12"],
     ["29/02/2024", "2024-02-29"],
-    // The ending ই read as a 3 (generated invoices as Tesseract read them).
+    // The ending ই read as a 3 or an 8 (generated invoices as Tesseract read them).
     ["53 ডিসেম্বর, 2025", "2025-12-05"],
     ["143 জুন, 2025", "2025-06-14"],
+    ["158 মে, 2026", "2026-05-15"],
+    ["68 জুলাই 2025", "2025-07-06"],
     ["১৮৩ মার্চ, ২০২৬", "2026-03-18"],
   ])("reads %s as %s", (text, iso) => {
     expect(parseDate(text)).toBe(iso);
