@@ -230,6 +230,18 @@ describe("reconcileAmounts", () => {
     ];
     const expected = { total: 50_600, subtotal: 44_000, vat: 6_600, discount: undefined };
     expect(values(facts(sums, { rates: [1500], itemsSum: 48_350 }))).toEqual(expected);
+    // Items misread above the total (`৩,১৫০.০০ ,80.00`): they say nothing against it either.
+    const above = [
+      cand("total", 3, 121_915, { shared: true }),
+      cand("total", 3, 12_915, row),
+      cand("total", 3, 615, row),
+    ];
+    expect(values(facts(above, { rates: [500], itemsSum: 5_035_000 }))).toEqual({
+      total: 1_291_500,
+      subtotal: 1_230_000,
+      vat: 61_500,
+      discount: undefined,
+    });
     // No rate read at all (`সর্বমোট 890,820.00 ৬,৫১৩.০০ ৪৯,৯৩৩.০০`): 15% is a legal rate.
     const unrated = facts([
       cand("total", 3, 890_820, { shared: true }),

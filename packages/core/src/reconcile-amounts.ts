@@ -210,12 +210,13 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
       if (bp !== undefined) out.rate = bp;
     }
   }
-  if (v !== undefined && s === undefined && t !== undefined && !out.rate) {
-    // With no net amount printed, VAT is still its rate's share of the total that includes it,
-    // whatever the line items (the likeliest amounts to be misread) came to.
-    const bp = facts.rates.find((r) => near(v, vatWithin(t, r), VAT_TOLERANCE));
-    if (bp !== undefined) out.rate = bp;
-  }
+  // With no net amount printed, VAT is still its rate's share of the total that includes it,
+  // whatever the line items (the likeliest amounts to be misread) came to.
+  const shareOfTotal =
+    v !== undefined && s === undefined && t !== undefined && !out.rate
+      ? facts.rates.find((r) => near(v, vatWithin(t, r), VAT_TOLERANCE))
+      : undefined;
+  if (shareOfTotal !== undefined) out.rate = shareOfTotal;
   if (t !== undefined && net !== undefined) {
     out.sum = adjusted(net + (v ?? 0), t);
     // Prices that include VAT: the VAT is already inside the subtotal, as its rate shows.
@@ -228,8 +229,9 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
       out.inclusive = true;
       out.rate = within;
     }
-    // A total below the net amount it is the sum of was misread (`সর্বমোট 18485¢.00` under 41,300).
-    if (!out.sum && t < net) return undefined;
+    // A total below the net amount it is the sum of was misread (`সর্বমোট 18485¢.00` under 41,300);
+    // not below line items misread, when the VAT is its rate's share of the total.
+    if (!out.sum && t < net && shareOfTotal === undefined) return undefined;
     // Net and VAT that its rate confirms make the total: one barely read that they do not add up
     // to was misread (`সর্বমোট ১৩৯,২৯১৫০` under ১,২১,১৩০/- and 15% of it, ১৮,১৬৯.৫০), unless a
     // discount read, perhaps misread itself, stands between them.
