@@ -39,8 +39,8 @@ interface Read {
   /**
    * What the same marks may have meant, taken only where the arithmetic confirms it: four or more
    * bare digits with their decimal point lost (`১৫৬৪৪০০` for `১৫৬৪৪.০০`), or a thousands comma
-   * read as the digit 1 it resembles (`২১২৬৮/-` for `২,২৬৮/-`), or a taka sign read as the ৮ it
-   * resembles (`৮৫৫০৫/-` for `৳৫৫০৫/-`).
+   * read as the digit 1 it resembles (`২১২৬৮/-` for `২,২৬৮/-`) or as itself and a 1
+   * (`2,193,370.00`), or a taka sign read as the ৮ it resembles (`৮৫৫০৫/-` for `৳৫৫০৫/-`).
    */
   alternatives: number[];
 }
@@ -58,6 +58,21 @@ function alternativesOf(text: string, value: number, takaAsEight: boolean): numb
   const comma = ONE_FOR_COMMA.exec(text);
   const fixed = comma && parseAmount(`${comma[1]}${comma[2]}`);
   if (fixed) out.push(fixed);
+  out.push(...withoutOneByComma(text));
+  return out;
+}
+
+/**
+ * `2,193,370.00` for `2,93,370.00`: a comma read as a comma and a 1 beside it. Each 1 next to a
+ * comma left out, where the rest is still an amount grouped right.
+ */
+function withoutOneByComma(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "1" || (text[i - 1] !== "," && text[i + 1] !== ",")) continue;
+    const value = parseAmount(`${text.slice(0, i)}${text.slice(i + 1)}`);
+    if (value && !out.includes(value)) out.push(value);
+  }
   return out;
 }
 

@@ -241,6 +241,17 @@ describe("extractFields", () => {
     expect(paid.total?.value).toBe(6095);
   });
 
+  it("reads a grouped total with a 1 beside a comma without it where the arithmetic says so", () => {
+    // A Mushak-6.3 totals row as Tesseract read it: 2,93,370.00 as `2,193,370.00`, VAT unreadable.
+    const row = ["VAT 5%", "Total 2,79,400.00 50,590.00 2,193,370.00"];
+    const f = extractFields(pageOf(row));
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([
+      29_337_000, 27_940_000, 1_397_000,
+    ]);
+    // Nothing to confirm it: the figure is taken as read.
+    expect(extractFields(pageOf(["Total 2,193,370.00"])).total?.value).toBe(219_337_000);
+  });
+
   it("reads a change above the cash tendered as having lost its decimal point", () => {
     // A generated receipt photo: `TOTAL 978.25` read `97625`, `Change 21.75` read `2175`.
     const receipt = ["Sub Total 910.00", "VAT 7.5% 68.25", "TOTAL 97625", "Cash 1000.00"];
