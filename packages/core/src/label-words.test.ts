@@ -171,6 +171,7 @@ describe("invoiceNumberLabelEnd", () => {
     ["Receipt Ne: R-692870", 10],
     ["Bill N0: 44", 7],
     ["lnvoice No:854352", 10],
+    ["Receipt, No: R-828556", 11],
     // A bilingual form's label with its translation: the number follows both.
     ["চালানপত্র নম্বর / Invoice No: ৫৯৮৪৫৪", 28],
   ])("finds the label in %j", (text, end) => {
