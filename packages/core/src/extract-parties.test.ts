@@ -37,6 +37,12 @@ describe("extractParties", () => {
     ).toEqual({ supplierBin: "0001234560101", buyerBin: "0012345670203" });
   });
 
+  it("reads a BIN past the marks OCR makes of specks after its label", () => {
+    // A generated Mushak-6.3 photographed, as Tesseract read it.
+    const rows = ["BIN of Registered Person: ~~ 0040004650102", "Buyer's BIN: | 0088712030101"];
+    expect(values(rows)).toEqual({ supplierBin: "0040004650102", buyerBin: "0088712030101" });
+  });
+
   it("gives a plain label the party of the label above it", () => {
     expect(
       values([

@@ -22,7 +22,8 @@ export interface PartyFields {
 }
 
 /** 13 digits after the label, maybe grouped (`000123456-0101`, `000 123 456 0101`); O read as 0. */
-const BIN = /^[\s:ঃ#.\-–=]*((?:[\dOo][\s\-–]?){12}[\dOo])(?![\dOo])/u;
+// Between label and BIN, the marks OCR makes of specks too (`BIN: ~~ 0040004650102`).
+const BIN = /^[\s:ঃ#.\-–=~|_'’]*((?:[\dOo][\s\-–]?){12}[\dOo])(?![\dOo])/u;
 /** The old 9+4-digit form is a BIN wherever it stands. */
 const BIN_FORM = /(?<![\d-])\d{9}\s?-\s?\d{4}(?![\d-])/gu;
 
