@@ -71,6 +71,7 @@ describe("findAmountsInWords", () => {
   it("takes no piece of words garbled in the middle for the amount", () => {
     expect(poisha("কথায়: পাঁচ লক্ষ বাইল Tew wows নব্বই টাকা")).toEqual([]);
     expect(poisha("In words: Eleven Thousnd Nine Hundred Taka Only")).toEqual([]);
+    expect(poisha("কথায়: এক লক্ষ (TUL হাজার নয়শত টাকা মাত্র")).toEqual([]);
     // The last number word misread just before its taka (পঞ্চান্ন as পঞ্চার): 244,400 is not it.
     expect(poisha("কথায়: দুই লক্ষ চুয়াল্লিশ হাজার চারশত পঞ্চার টাকা মাত্র")).toEqual([]);
     expect(poisha("Taka One Thousand Two Hundred Fitfy Only")).toEqual([]);

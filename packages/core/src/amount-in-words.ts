@@ -195,7 +195,7 @@ export function findAmountsInWords(text: string, labelled = false): WordsAmount[
   const pieces = new Set<WordsAmount>();
   out.forEach((a, i) => {
     const b = out[i + 1];
-    if (b && !a.closed && /^[\p{L}\p{M}\s]+$/u.test(s.slice(a.end, b.start))) {
+    if (b && !a.closed && /^[^\p{N}]*[\p{L}][^\p{N}]*$/u.test(s.slice(a.end, b.start))) {
       pieces.add(a);
       pieces.add(b);
     }
