@@ -48,7 +48,7 @@ interface Read {
 // `15644.00` with the point unseen: digits, perhaps after or before a currency mark, and no `/-`.
 const BARE_DIGITS = /^(?:৳|tk\.?\s*)?\d{4,}(?:\s*(?:৳|tk\.?|taka|টাকা))?$/iu;
 // A 1 where a thousands comma goes, in an amount with no comma of its own.
-const ONE_FOR_COMMA = /^(?:৳|tk\.?\s*)?(\d{1,2})1(\d{3}(?:\.\d{2})?)(?:\/[-=])?$/iu;
+const ONE_FOR_COMMA = /^(?:৳|tk\.?\s*)?(\d{1,3})1(\d{3}(?:\.\d{2})?)(?:\/[-=])?$/iu;
 
 function alternativesOf(text: string, value: number, takaAsEight: boolean): number[] {
   const out: number[] = [];

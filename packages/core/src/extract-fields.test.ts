@@ -252,6 +252,12 @@ describe("extractFields", () => {
     expect(extractFields(pageOf(["Total 2,193,370.00"])).total?.value).toBe(219_337_000);
   });
 
+  it("reads a thousands comma read as a 1 after three digits where the arithmetic says so", () => {
+    // A handwritten bill (generated): `সর্বমোট ১২৮,৭০০.০০` read with its comma as a 1.
+    const f = extractFields(pageOf(["মোট 128,700.00", "সর্বমোট 1281700.00"]));
+    expect(f.total?.value).toBe(12_870_000);
+  });
+
   it("reads a change above the cash tendered as having lost its decimal point", () => {
     // A generated receipt photo: `TOTAL 978.25` read `97625`, `Change 21.75` read `2175`.
     const receipt = ["Sub Total 910.00", "VAT 7.5% 68.25", "TOTAL 97625", "Cash 1000.00"];

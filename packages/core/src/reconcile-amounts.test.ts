@@ -256,6 +256,32 @@ describe("reconcileAmounts", () => {
     });
   });
 
+  it("takes a VAT for a legal rate's share of the net only to within a taka", () => {
+    // `সর্বমোট ১২৮,৭০০.০০` read `1281700 00`: read as printed, comma as a 1, or point moved.
+    const box = { x0: 0, y0: 0, x1: 10, y1: 10 };
+    const alt = { box, shared: true, alternate: true };
+    const read = facts(
+      [
+        cand("total", 2, 128_700),
+        cand("total", 3, 1_281_700, { box }),
+        cand("total", 3, 128_700, alt),
+        cand("total", 3, 12_817, alt),
+      ],
+      { itemsSum: 12_870_000 },
+    );
+    // 12,817 is 53 taka off 10% of 128,700: no VAT, so the total is the items' sum.
+    expect(values(read)).toMatchObject({ total: 12_870_000, vat: 0 });
+  });
+
+  it("gives one printed figure one role, however it may be read", () => {
+    // `1287000.00` as the total and, its point moved, as 10% VAT on the 128,700 above it.
+    const box = { x0: 0, y0: 0, x1: 10, y1: 10 };
+    const figure = cand("total", 3, 1_287_000, { box });
+    const moved = cand("total", 3, 12_870, { box, shared: true, alternate: true });
+    const read = values(facts([cand("subtotal", 2, 128_700), figure, moved]));
+    expect([read.total, read.vat]).not.toEqual([128_700_000, 1_287_000]);
+  });
+
   it("takes net + VAT at its rate over a barely read total they do not make, but no discount", () => {
     const unsure = { evidence: { source: "strongLabel", ocr: 0.3 } } as const;
     const read = [cand("subtotal", 2, 121_130), cand("vat", 1, 18_169.5)];

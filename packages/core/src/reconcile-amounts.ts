@@ -191,7 +191,8 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
   // rates read that the law does not allow (`ভ্যাট ৩০%` for ১০%) and the arithmetic refutes.
   const noRate = facts.rates.length === 0 || (out.rate === false && !facts.rates.some(isLegal));
   if (v !== undefined && noRate) {
-    const tolerance = Math.max(SUM_TOLERANCE, v / 200);
+    // Rounding, never more than a taka: 12,817 is no 10% of 128,700 but a figure misread.
+    const tolerance = Math.max(SUM_TOLERANCE, Math.min(v / 200, 100));
     // With no net printed, the VAT's share of the total (a row of column sums: net misread, VAT, total).
     const share = (bp: number) =>
       s !== undefined ? vatAt(s - d, bp) : t !== undefined ? vatWithin(t, bp) : undefined;
@@ -281,7 +282,8 @@ function search(facts: AmountFacts): { combo: Combo; outcome: Outcome } | undefi
       for (const vat of vats)
         for (const discount of discounts) {
           const used = [total, subtotal, vat, discount].filter((x) => x !== undefined);
-          if (new Set(used).size < used.length) continue;
+          // One printed figure plays one role, however many ways it may be read.
+          if (new Set(used.map((c) => c.box ?? c)).size < used.length) continue;
           const combo = { total, subtotal, vat, discount };
           const outcome = evaluate(combo, facts);
           if (outcome && (!best || outcome.score > best.outcome.score)) best = { combo, outcome };
