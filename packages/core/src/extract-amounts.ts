@@ -261,8 +261,10 @@ class AmountPage {
       (a, b) => b.count - a.count || b.read.value - a.read.value,
     )[0];
     if (!best) return undefined;
-    const { read: r } = best;
-    return { role: "total", rank: 0, value: r.value, box: r.box, evidence: evidenceOf(r, "guess") };
+    const { read: r, count } = best;
+    const guessed = evidenceOf(r, "guess");
+    const evidence = count > 1 ? withCheck(guessed, "repeated", true) : guessed;
+    return { role: "total", rank: 0, value: r.value, box: r.box, evidence };
   }
 
   /**

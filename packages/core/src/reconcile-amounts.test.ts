@@ -354,6 +354,16 @@ describe("reconcileAmounts", () => {
     expect(confidence(alone, "total")).toBeLessThan(confidence(facts(read), "total"));
   });
 
+  it("takes an amount printed twice at the bottom over the line items' sum when no total is labelled", () => {
+    const checks = [{ kind: "repeated", agrees: true }] as const;
+    const twice = cand("total", 0, 1_639, { evidence: { source: "guess", checks: [...checks] } });
+    const once = cand("total", 0, 1_639, { evidence: { source: "guess" } });
+    expect(values(facts([], { itemsSum: 511_700, guess: twice })).total).toBe(163_900);
+    expect(values(facts([], { itemsSum: 511_700, guess: once })).total).toBe(511_700);
+    // A subtotal read, not only items, makes the sum: it stands.
+    expect(values(facts([cand("subtotal", 2, 5_117)], { guess: twice })).total).toBe(511_700);
+  });
+
   it("falls back to the words, then the sum, then a guess when no total is labelled", () => {
     expect(values(facts([], { words: cand("total", 0, 900) })).total).toBe(90_000);
     expect(values(facts([cand("subtotal", 2, 800), cand("vat", 1, 120)])).total).toBe(92_000);

@@ -324,12 +324,14 @@ function chosen(c: AmountCandidate, evidence = c.evidence): Chosen {
 /**
  * A total when no label gave one: the amount in words (checked against subtotal − discount +
  * VAT when those were read); else the guess if it is that sum or the net amount (VAT may be
- * included); else the sum; else the guess alone.
+ * included), or if printed more than once where the sum is only the line items'; else the sum;
+ * else the guess alone.
  */
 function fallbackTotal(
   facts: AmountFacts,
   net: number | undefined,
   vat: Chosen | undefined,
+  fromItems: boolean,
 ): Chosen | undefined {
   const derived = net === undefined ? undefined : net + (vat?.value ?? 0);
   const { words, guess } = facts;
@@ -340,6 +342,11 @@ function fallbackTotal(
   // The net amount is the total only when no VAT was read on top of it (prices including VAT).
   if (guess && (guess.value === derived || (guess.value === net && !vat?.value))) {
     return chosen(guess, check(guess.evidence, "arithmetic", guess.value === derived || undefined));
+  }
+  // Line items are the likeliest amounts misread; an amount printed twice at the bottom is not.
+  const repeated = guess?.evidence.checks?.some((c) => c.kind === "repeated" && c.agrees);
+  if (guess && repeated && fromItems) {
+    return chosen(guess, check(guess.evidence, "arithmetic", false));
   }
   if (derived !== undefined) return { value: derived, evidence: { source: "derived" } };
   return guess && chosen(guess);
@@ -454,7 +461,7 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     out.total = { value: settled + lost, evidence: { source: "derived" } };
     return out;
   }
-  const fallback = total ? undefined : fallbackTotal(facts, net, vat);
+  const fallback = total ? undefined : fallbackTotal(facts, net, vat, !subtotal);
   if (fallback) out.total = fallback;
   return out;
 }
