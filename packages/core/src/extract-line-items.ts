@@ -1,6 +1,6 @@
 import { hasInWordsLabel } from "./amount-in-words";
 import { confidenceOf, type Evidence } from "./confidence";
-import { PERCENT } from "./extract-vat-rate";
+import { PERCENT, percentBp } from "./extract-vat-rate";
 import type { ExtractedField, LineItem } from "./invoice";
 import { classifyAmountLabel, dateLabelEnd } from "./label-words";
 import type { Hit } from "./labelled-value";
@@ -302,7 +302,7 @@ function rateOf(row: readonly TextLine[], columns: readonly Column[]): Hit<numbe
       const box = hit.length > 0 ? unionBox(hit.map((s) => s.box)) : line.box;
       const kind = columnAt(columns, (box.x0 + box.x1) / 2);
       if (!m[1] || (rateColumn ? kind !== "vatRate" : kind === "other")) continue;
-      const value = Math.round(Number(m[1]) * 100);
+      const value = percentBp(m[1]);
       return { line, start: m.index, end: m.index + m[0].length, value, placement: "line" };
     }
   }

@@ -23,6 +23,10 @@ describe("readVatRates", () => {
     expect(ratesOf("Discount 5%", "Service charge 10%", "Cash 100.00")).toEqual([]);
   });
 
+  it("reads 75% as 7.5% with its point lost: no VAT is 75%", () => {
+    expect(ratesOf("VAT 75% 2,100.00", "ভ্যাট ৭৫%")).toEqual([750, 750]);
+  });
+
   it("takes no % with a digit right after it for a rate: it is a figure misread", () => {
     // `820/-` and `900.00` as Tesseract read them on handwritten Bengali pages (generated).
     expect(ratesOf("VAT 8%0/-", "ভ্যাট ১০%৮৪,")).toEqual([]);

@@ -11,12 +11,20 @@ import { LEGAL_VAT_RATES, type Reconciled } from "./reconcile-amounts";
  */
 export const PERCENT = /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:%(?!\d)|percent|শতাংশ)/giu;
 
+/**
+ * A rate's digits in basis points. `75%` is 7.5% with its point lost: no VAT is 75%, and
+ * 7.5% is the one legal rate with a point to lose.
+ */
+export function percentBp(digits: string): number {
+  return digits === "75" ? 750 : Math.round(Number(digits) * 100);
+}
+
 /** A percentage from `from` on, in basis points. */
 const readPercent: Reader<number> = (text, from) => {
   const m = [...text.slice(from).matchAll(PERCENT)][0];
   if (!m?.[1]) return undefined;
   const start = from + m.index;
-  const value = Math.round(Number(m[1]) * 100);
+  const value = percentBp(m[1]);
   return value > 0 && value < 10_000 ? { start, end: start + m[0].length, value } : undefined;
 };
 
