@@ -98,6 +98,14 @@ describe("findAmounts", () => {
     expect(a).toMatchObject({ poisha: 119000, negative: false, moneyLike: true });
   });
 
+  it("reads whole taka whose `/-` lost its dash, not a date's slashes set apart", () => {
+    // A handwritten receipt photographed, as Tesseract read it.
+    expect(values("Sub Total 229440/")).toEqual([22944000]);
+    expect(values("540/ 9,720/-")).toEqual([54000, 972000]);
+    expect(values("Date: 12/ 03/ 2025")).toEqual([202500]);
+    expect(values("House 12/ Road 5")).toEqual([500]);
+  });
+
   it("tells money-like numbers from bare counts", () => {
     expect(findAmounts("QTY 3")[0]?.moneyLike).toBe(false);
     expect(findAmounts("3.00")[0]?.moneyLike).toBe(true);

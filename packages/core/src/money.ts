@@ -10,7 +10,8 @@ const AMOUNT = new RegExp(
 );
 const GROUPED = new RegExp(String.raw`^(?:${NUMBER})(?:\.\d{1,2})?$`);
 const PREFIX = new RegExp(String.raw`(?<![\p{L}\p{M}])${CURRENCY}\s*$`, "iu");
-const SUFFIX = new RegExp(String.raw`^\s*(?:\/[-=]|${CURRENCY}(?![\p{L}\p{M}]))`, "iu");
+// `/-` after whole taka, or its slash alone where the dash was lost (`229440/` at a word's end).
+const SUFFIX = new RegExp(String.raw`^\s*(?:\/[-=]|\/(?=\s|$)|${CURRENCY}(?![\p{L}\p{M}]))`, "iu");
 const LETTER = /[\p{L}\p{M}]/u;
 const DIGIT = /\d/;
 
@@ -59,7 +60,9 @@ export function findAmounts(text: string): AmountToken[] {
     const before = s.slice(0, start);
     const after = s.slice(end);
     const prefix = PREFIX.exec(before)?.[0] ?? "";
-    const suffix = SUFFIX.exec(after)?.[0] ?? "";
+    const marked = SUFFIX.exec(after)?.[0] ?? "";
+    // A lone slash after one or two digits is a date's (`12/ 03/ 2025`), not `/-` cut short.
+    const suffix = marked.trim() === "/" && number.replace(/\D/gu, "").length < 3 ? "" : marked;
     const lead = before.slice(0, before.length - prefix.length);
     const prev = lead.at(-1) ?? "";
     const prev2 = lead.at(-2) ?? "";
