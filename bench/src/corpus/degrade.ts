@@ -35,14 +35,13 @@ export async function degrade(
   rng: Rng,
 ): Promise<{ bytes: Buffer; damage: Damage }> {
   const plan = planFor(degradation, width, height, rng);
-  const page = sharp(Buffer.from(svg)).removeAlpha();
+  const flat = await rasterise(svg);
+  const raw = { width, height, channels: 3 } as const;
   let bytes: Buffer;
   if (degradation === "clean") {
-    bytes = await page.jpeg({ quality: plan.jpegQuality }).toBuffer();
+    bytes = await sharp(flat, { raw }).jpeg({ quality: plan.jpegQuality }).toBuffer();
   } else {
-    const flat = await page.raw().toBuffer();
     const warped = warp(flat, width, height, plan);
-    const raw = { width, height, channels: 3 } as const;
     let optics = sharp(warped, { raw }).linear(plan.contrast, 255 * (1 - plan.contrast) * 0.85);
     if (plan.blurSigma >= 0.3) optics = optics.blur(plan.blurSigma);
     const blurred = await optics.raw().toBuffer();
@@ -70,6 +69,17 @@ export async function degrade(
       },
     },
   };
+}
+
+// Pango, which lays out the SVG's text, is not safe on several threads at once: pages drawn in
+// parallel now and then failed ("SVG rendering failed") or crashed the process. One at a time.
+let drawing: Promise<unknown> = Promise.resolve();
+
+/** The page's SVG drawn to RGB pixels, one page at a time. */
+function rasterise(svg: string): Promise<Buffer> {
+  const drawn = drawing.then(() => sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
+  drawing = drawn.catch(() => undefined);
+  return drawn;
 }
 
 function planFor(degradation: Tier["degradation"], w: number, h: number, rng: Rng): Plan {
