@@ -392,7 +392,10 @@ export function extractAmounts(
     rates: rates.map((r) => r.value),
     adjustments: page.adjustments(),
     paid: page.payments(),
-    ...(items && { itemsSum: items.sum }),
+    ...(items && {
+      itemsSum: items.sum,
+      itemsChecked: items.evidence.checks?.every((c) => c.agrees),
+    }),
     ...(words && { words }),
     ...(guess && { guess }),
   });

@@ -273,6 +273,16 @@ describe("reconcileAmounts", () => {
     expect(values(read)).toMatchObject({ total: 12_870_000, vat: 0 });
   });
 
+  it("takes no confirmation from line items whose rows did not check out", () => {
+    // `Grand Total 3,020.00` for 3,820.00 over an item `000.00` for 800.00 (2 × 400.00).
+    const read = [cand("total", 2, 3_820), cand("total", 3, 3_020)];
+    const checked = facts(read, { itemsSum: 302_000, itemsChecked: true });
+    const unchecked = facts(read, { itemsSum: 302_000, itemsChecked: false });
+    expect(values(unchecked).total).toBe(302_000);
+    expect(confidence(checked, "total")).toBeGreaterThan(0.9);
+    expect(confidence(unchecked, "total")).toBeLessThan(0.9);
+  });
+
   it("gives one printed figure one role, however it may be read", () => {
     // `1287000.00` as the total and, its point moved, as 10% VAT on the 128,700 above it.
     const box = { x0: 0, y0: 0, x1: 10, y1: 10 };

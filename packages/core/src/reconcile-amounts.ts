@@ -31,6 +31,8 @@ export interface AmountFacts {
   candidates: readonly AmountCandidate[];
   /** Sum of the line items' amounts, when a table was read. */
   itemsSum?: number;
+  /** Whether each item row's quantity × price made its amount: else its sum confirms little. */
+  itemsChecked?: boolean;
   /** The amount written in words. */
   words?: AmountCandidate;
   /** VAT rates read on the page, in basis points (15% = 1500). */
@@ -364,7 +366,11 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
   const { combo } = found;
   // A trivial sum (subtotal = total) confirms nothing, but it contradicts nothing either.
   const held = found.outcome.sum === true;
-  const outcome = found.outcome.trivial ? { ...found.outcome, sum: undefined } : found.outcome;
+  // A sum only unchecked line items make confirms nothing: an amount misread among them can
+  // match a total misread alike (`000.00` for 800.00 under `Grand Total 3,020.00`).
+  const unchecked = !combo.subtotal && facts.itemsChecked === false && found.outcome.sum;
+  const outcome =
+    found.outcome.trivial || unchecked ? { ...found.outcome, sum: undefined } : found.outcome;
   // A role left empty by the search still reports its best candidate, doubted if inconsistent,
   // unless the arithmetic gave that amount another role ("মোট" read as the net before "ভ্যাট").
   const inCombo = new Set(Object.values(combo));
