@@ -290,10 +290,34 @@ describe("reconcileAmounts", () => {
     const moved = cand("total", 3, 12_870, { box, shared: true, alternate: true });
     const read = values(facts([cand("subtotal", 2, 128_700), figure, moved]));
     expect([read.total, read.vat]).not.toEqual([128_700_000, 1_287_000]);
+    // Nor does a role the search left empty take a figure another role was read from (a
+    // handwritten `মোট 4858500`, `ভ্যাট 15% 718775`, both with their points lost).
+    const [m, v] = [
+      { x0: 0, y0: 0, x1: 9, y1: 9 },
+      { x0: 0, y0: 20, x1: 9, y1: 29 },
+    ];
+    const lost = reconcileAmounts(
+      facts(
+        [
+          cand("total", 2, 4_858_500, { box: m }),
+          cand("total", 2, 48_585, { box: m, shared: true, alternate: true }),
+          cand("vat", 1, 718_775, { box: v }),
+          cand("vat", 1, 7_187.75, { box: v, shared: true, alternate: true }),
+        ],
+        {
+          rates: [1500],
+          itemsSum: 1_006_000_000,
+          guess: cand("total", 0, 55_872.75, { evidence: { source: "guess" } }),
+        },
+      ),
+    );
+    const boxes = [lost.total, lost.subtotal, lost.vat].flatMap((c) => (c?.box ? [c.box] : []));
+    expect(new Set(boxes).size).toBe(boxes.length);
   });
 
   it("takes net + VAT at its rate over a barely read total they do not make, but no discount", () => {
-    const unsure = { evidence: { source: "strongLabel", ocr: 0.3 } } as const;
+    // 0.59: `৮৪,৩৭২৭৫` read with its point put back, a repair that costs confidence.
+    const unsure = { evidence: { source: "strongLabel", ocr: 0.59 } } as const;
     const read = [cand("subtotal", 2, 121_130), cand("vat", 1, 18_169.5)];
     const misread = [...read, cand("total", 3, 139_291.5, unsure)];
     expect(values(facts(misread, { rates: [1500] })).total).toBe(13_929_950);

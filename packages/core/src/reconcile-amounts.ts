@@ -75,7 +75,7 @@ const SUM_TOLERANCE = 1;
 /** VAT computed from a rate may be rounded per line or to the taka: ±1 Tk. */
 const VAT_TOLERANCE = 100;
 // A total read this unsurely gives way to net and VAT that its rate confirms.
-const UNSURE_OCR = 0.5;
+const UNSURE_OCR = 0.6;
 /**
  * How much each kind of agreement counts when choosing a reading. A sum from the line items is
  * weaker than one from a printed subtotal: items are the likeliest amounts to be misread. A
@@ -373,7 +373,10 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
     found.outcome.trivial || unchecked ? { ...found.outcome, sum: undefined } : found.outcome;
   // A role left empty by the search still reports its best candidate, doubted if inconsistent,
   // unless the arithmetic gave that amount another role ("মোট" read as the net before "ভ্যাট").
-  const inCombo = new Set(Object.values(combo));
+  // What the combination used: its candidates and the printed figures they were read from.
+  const inCombo = new Set<unknown>(
+    Object.values(combo).flatMap((c: Slot) => (c ? [c, ...(c.box ? [c.box] : [])] : [])),
+  );
   // Net and VAT read at their rate make the total, whatever else was read for it.
   const rated = combo.subtotal && combo.vat && (outcome.rate || outcome.legalRate);
   // The net the search settled on: a subtotal reported against the arithmetic is not it.
@@ -381,7 +384,9 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
   for (const role of ["total", "subtotal", "vat", "discount"] as const) {
     if (role === "total" && !combo.total && rated) continue;
     const own = options(role, facts);
-    const picked = combo[role] ?? own.slice(0, own.indexOf(undefined)).find((c) => !inCombo.has(c));
+    const picked =
+      combo[role] ??
+      own.slice(0, own.indexOf(undefined)).find((c) => !inCombo.has(c) && !inCombo.has(c?.box));
     if (!picked) continue;
     let e = evidenceOf(picked, role, facts);
     // A total the search left out for being below the net amount is misread (`Total 120.00`
