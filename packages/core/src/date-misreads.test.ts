@@ -16,6 +16,7 @@ describe("misreadDate", () => {
     expect(read("২৬.০৩২০২৬")).toBe("2026-03-26");
     expect(read("২৯০৭২০২৫....................")).toBe("2025-07-29");
     expect(read("2603.2026")).toBe("2026-03-26");
+    expect(read("(07112025")).toBe("2025-11-07");
     // Both slashes unseen, the year set apart by a space (a handwritten receipt photographed).
     expect(misreadDate("Date 2308 2024 2:57 AM", 4)).toEqual({
       start: 5,

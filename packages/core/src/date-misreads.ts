@@ -12,8 +12,9 @@ const SHAPES = [
   // A two-digit year with the time run into it, the space between unseen: "26-04.269:21-AM".
   new RegExp(String.raw`^(\d{2})${SEP}(\d{2})${SEP}(\d{2})\d{1,2}:\d{2}`),
 ];
-// What OCR leaves around a handwritten date: a colon, dots along the line it was written on.
-const LEAD = /^[:.\-–]+/u;
+// What OCR leaves around a handwritten date: a colon, dots along the line it was written on, a
+// bracket for a stroke before it ("(07112025").
+const LEAD = /^[:.\-–(]+/u;
 const TRAIL = /[.,;:…]+$/u;
 
 /**

@@ -46,6 +46,10 @@ describe("parseDate", () => {
     ["158 মে, 2026", "2026-05-15"],
     ["68 জুলাই 2025", "2025-07-06"],
     ["১৮৩ মার্চ, ২০২৬", "2026-03-18"],
+    // ... or as a % (a printed photo read by Tesseract).
+    ["12% সেপ্টেম্বর, 2024", "2024-09-12"],
+    // Malay receipts write March "Mac"; so does the OCR of a handwritten "Mar".
+    ["19 Mac 2025", "2025-03-19"],
   ])("reads %s as %s", (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });
@@ -63,6 +67,7 @@ describe("parseDate", () => {
   it.each([
     "31/02/2026",
     "29/02/2025",
+    "25% মে 2026",
     "00/13/2026",
     "31/04/2026",
     "32/01/2026",
