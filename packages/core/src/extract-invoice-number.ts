@@ -10,8 +10,16 @@ import { sameRow, type TextLine } from "./page-layout";
  */
 const CODE = /^[\s:ঃ;,#.\-–—=~|_'’]*([A-Z0-9](?:[A-Z0-9\-/_.]*[A-Z0-9])?)/iu;
 
+// A pen's stroke between the label and the code, read as a one: `Bill No: 1 B-99446`.
+const STROKE = /^[\s:ঃ;,#.\-–—=~|_'’]*[1lI|]\s+(?=\S)/u;
+
 /** The code at `from` in a text, if it looks like a document number rather than a word or date. */
 function codeAt(text: string, from: number): Reading<string> | undefined {
+  const stroke = STROKE.exec(text.slice(from));
+  return (stroke && codeFrom(text, from + stroke[0].length)) ?? codeFrom(text, from);
+}
+
+function codeFrom(text: string, from: number): Reading<string> | undefined {
   const m = CODE.exec(text.slice(from));
   const value = m?.[1];
   if (!m || !value || !/\d/.test(value) || value.length < 3 || value.length > 40) return undefined;
