@@ -96,12 +96,18 @@ function splitGroups(line: TextLine): Group[] {
   return groups;
 }
 
+// A sign no amount is written with, glued to one: the figure was garbled (`18,800.3¢` for
+// ৪,৪৩৩.২৫), however sure the OCR says it was of the word.
+const GLUED_SIGN = /[¢©®§?!]/u;
+const GARBLED_OCR = 0.5;
+
 function read(line: TextLine, a: AmountToken, placement: Placement): Read {
   const { box, confidence, takaAsEight } = rangeOf(line, a.start, a.end);
+  const garbled = [line.text[a.start - 1], line.text[a.end]].some((c) => GLUED_SIGN.test(c ?? ""));
   return {
     value: a.poisha,
     box,
-    ocr: confidence,
+    ocr: garbled ? Math.min(confidence, GARBLED_OCR) : confidence,
     placement,
     moneyLike: a.moneyLike,
     negative: a.negative,

@@ -573,6 +573,10 @@ describe("extractFields on whole invoices", () => {
     // A speck between the label and the number, read as marks.
     const specked = pageOf(["Buyer's Name: Sunrise Garments Ltd. Invoice No: ~~ ATS/2025/1450"]);
     expect(extractFields(specked).invoiceNumber?.value).toBe("ATS/2025/1450");
+    // A pen's stroke before it, read as a one (handwritten, as Tesseract read it).
+    const stroked = pageOf(["Bill No: 1 B-99446", "Date: 26/10/2025"]);
+    expect(extractFields(stroked).invoiceNumber?.value).toBe("B-99446");
+    expect(extractFields(pageOf(["Bill No: 12 Date: 26/10/2025"])).invoiceNumber).toBeUndefined();
   });
   it("reads a total row's column sums across a table rule read as '|'", () => {
     const row = extractFields(pageOf(["মূসক-৬.৩", "সর্বমোট 9,360.00 | 702.00 10,062.00"]));
@@ -631,6 +635,15 @@ describe("extractFields on whole invoices", () => {
     );
     expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([4749500, 4130000, 619500]);
     expect(f.total?.confidence).toBeLessThan(0.7);
+  });
+  it("takes net and VAT at their rate over a total garbled with a sign, however sure the OCR was", () => {
+    // A printed bill in Bengali digits as Tesseract read it: `৪,৪৩৩.২৫` as Latin `18,800.3¢` (0.75).
+    const bill = (total: string) =>
+      pageOf(["বিল", "মোট ৩,৮৫৫.০০", "ভ্যাট ১৫% ৫৭৮.২৫", [[20, `সর্বমোট ${total}`, 0.75]]]);
+    const f = extractFields(bill("18,800.3¢"));
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([443325, 385500, 57825]);
+    // The same figure read without the sign is taken at its word.
+    expect(extractFields(bill("18,800.30")).total?.value).toBe(1880030);
   });
   it("adds the VAT to a plain মোট when the grand total is barely read and does not fit", () => {
     // Handwritten, as Tesseract read it, unsure: the grand total's point lost and a digit misread.
