@@ -24,6 +24,8 @@ describe("classifyAmountLabel", () => {
     ["TOTAL AFTER ROUNDING", 4],
     ["otal After Rounding", 4],
     ["Total", 2],
+    ["Totat", 2],
+    ["TOTA1", 2],
     ["TOTAL (RM):", 2],
     ["Total Amount", 2],
     ["TOTAL SALES (INCLUSIVE OF GST) :", 2],

@@ -4,9 +4,10 @@
  */
 import { labelBeforeDigits, words } from "./word-match";
 
-// "otal": the first letter lost at the edge of the paper or of a line read again.
+// "otal": the first letter lost at the edge of the paper or of a line read again; "Totat",
+// "Tota1", "Totai": the last one misread.
 const TOTAL = words(
-  "t?otal",
+  "t?ota[l1it]",
   String.raw`tot\.?`,
   "ttl",
   String.raw`সর্ব\s?মোট`,
