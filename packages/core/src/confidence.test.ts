@@ -37,6 +37,19 @@ describe("confidenceOf", () => {
     ).toBeGreaterThan(agreed);
   });
 
+  it("trusts an amount whose point may be lost below 0.9 however the arithmetic holds, unless words say it", () => {
+    const sure = withCheck(
+      withCheck({ source: "strongLabel" }, "arithmetic", true),
+      "arithmetic",
+      true,
+    );
+    expect(confidenceOf(sure)).toBeGreaterThan(0.9);
+    expect(confidenceOf({ ...sure, pointMayBeLost: true })).toBeLessThan(0.9);
+    expect(
+      confidenceOf(withCheck({ ...sure, pointMayBeLost: true }, "words", true)),
+    ).toBeGreaterThan(0.9);
+  });
+
   it("stays within [0, 1]", () => {
     const many = Array.from({ length: 20 }, () => ({ kind: "arithmetic" as const, agrees: true }));
     expect(confidenceOf({ source: "strongLabel", checks: many })).toBeLessThanOrEqual(1);

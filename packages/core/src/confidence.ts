@@ -62,6 +62,8 @@ export const FACTORS = {
   ocrRepair: 0.9,
   /** A value taken after an adjustment (total ± a rounding line): one more step to get wrong. */
   adjusted: 0.9,
+  /** The most an amount whose decimal point may have been lost is trusted, unless words say it. */
+  pointMayBeLost: 0.85,
 } as const;
 
 /** The evidence behind one value. Omitted factors are neutral. */
@@ -78,6 +80,12 @@ export interface Evidence {
   adjusted?: boolean;
   /** The value was read only by repairing what the OCR got wrong. */
   repaired?: boolean;
+  /**
+   * An amount of six or more digits, none set apart, ending in 00 (`৬১২৬০০০`): perhaps ৬১,২৬০.০০
+   * with its point lost. Sums and rates hold alike for figures all read so, a hundredfold; only the
+   * amount in words tells.
+   */
+  pointMayBeLost?: boolean;
   checks?: readonly Check[];
 }
 
@@ -97,6 +105,8 @@ export function confidenceOf(e: Evidence): number {
     // Agreement closes part of the remaining doubt; disagreement scales the trust down.
     c = check.agrees ? 1 - (1 - c) * (1 - weight.agree) : c * weight.disagree;
   }
+  const saidInWords = e.checks?.some((x) => x.kind === "words" && x.agrees);
+  if (e.pointMayBeLost && !saidInWords) c = Math.min(c, FACTORS.pointMayBeLost);
   return Math.min(1, Math.max(0, c));
 }
 

@@ -139,7 +139,8 @@ function sourceOf(role: AmountRole, rank: number): Source {
 }
 
 function evidenceOf(r: Read, source: Source): Evidence {
-  return { source, placement: r.placement, ocr: r.ocr, usualShape: r.moneyLike };
+  const pointMayBeLost = !r.moneyLike && r.value >= 10_000_000 && r.value % 10_000 === 0;
+  return { source, placement: r.placement, ocr: r.ocr, usualShape: r.moneyLike, pointMayBeLost };
 }
 
 /** The page's lines with their labelled groups, read once. */
@@ -230,7 +231,7 @@ class AmountPage {
               rank: kind.rank,
               value,
               box: r.box,
-              evidence: { ...evidenceOf(r, source), repaired: true },
+              evidence: { ...evidenceOf(r, source), repaired: true, pointMayBeLost: false },
               shared: true,
               alternate: true,
             });

@@ -636,6 +636,22 @@ describe("extractFields on whole invoices", () => {
     expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([4749500, 4130000, 619500]);
     expect(f.total?.confidence).toBeLessThan(0.7);
   });
+  it("doubts amounts that may all have lost their decimal points alike", () => {
+    // Handwritten, as Tesseract read it: ৪০৮৪০০.০০, ৬১২৬০.০০ and ৪৬৯৬৬০.০০ without their points
+    // add up at 15% just as well as they were printed.
+    const lost = extractFields(
+      pageOf(["বিল", "মোট ৪০৮৪০০০০", "ভ্যাট ১৫% ৬১২৬০০০", "সর্বমোট ৪৬৯৬৬০০০"]),
+    );
+    for (const field of [lost.total, lost.subtotal, lost.vat]) {
+      expect(field?.confidence).toBeLessThan(0.9);
+    }
+    // With the points read, the same arithmetic is trusted.
+    const read = extractFields(
+      pageOf(["বিল", "মোট ৪০৮৪০০.০০", "ভ্যাট ১৫% ৬১২৬০.০০", "সর্বমোট ৪৬৯৬৬০.০০"]),
+    );
+    expect(read.total?.value).toBe(46_966_000);
+    expect(read.vat?.confidence).toBeGreaterThan(0.9);
+  });
   it("takes net and VAT at their rate over a total garbled with a sign, however sure the OCR was", () => {
     // A printed bill in Bengali digits as Tesseract read it: `৪,৪৩৩.২৫` as Latin `18,800.3¢` (0.75).
     const bill = (total: string) =>
