@@ -112,7 +112,7 @@ for (const suite of suites) {
       date: new Date().toISOString(),
       machine,
       engine:
-        "tesseract.js 7: Bengali+English where the page shows Bengali, else English; photographed pages cut out, straightened and evenly lit; orientation, skew, ruled lines erased; PaddleOCR PP-OCRv4 (ONNX) finds the text lines, re-reads the figures and, on Latin pages, the lines Tesseract missed or was unsure of (Tesseract re-reads those it missed on Bengali pages, and in Bengali alone the words it took for unsure Latin letters; on Latin pages, in Bengali+English the lines whose unsure words hang from a Bengali headline); a code's Latin letters read as digits before Bengali ones are taken from PaddleOCR's reading; each page on a worker thread of its own",
+        "tesseract.js 7: Bengali+English where the page shows Bengali, else English; photographed pages cut out, straightened and evenly lit; orientation, skew, ruled lines erased; PaddleOCR PP-OCRv4 (ONNX) finds the text lines, re-reads the figures and, on Latin pages, the lines Tesseract missed or was unsure of (Tesseract re-reads those it missed on Bengali pages, and in Bengali alone the words it took for unsure Latin letters; on Latin pages, in Bengali+English the lines whose unsure words hang from a Bengali headline); a faint page whose layout Tesseract gave up on is read line by line with Bengali+English when a sample of its lines so read shows Bengali; a code's Latin letters read as digits before Bengali ones are taken from PaddleOCR's reading; each page on a worker thread of its own",
       result,
     };
     await mkdir(resultsDir, { recursive: true });

@@ -1,6 +1,12 @@
 import type { OcrLine, OcrPage } from "@chalan/core";
 import { describe, expect, it } from "vitest";
-import { detectedLines, missedLines, unsureLines, withSecondReadings } from "./detected-lines";
+import {
+  detectedLines,
+  layoutFailed,
+  missedLines,
+  unsureLines,
+  withSecondReadings,
+} from "./detected-lines";
 
 const line = (text: string, x0: number, y0: number, x1: number, y1: number, confidence = 0.9) => {
   const box = { x0, y0, x1, y1 };
@@ -42,6 +48,20 @@ describe("detectedLines", () => {
     const lines = detectedLines(more, reading);
     expect(missedLines(lines, 5).map((l) => l.box)).toEqual([more[4], more[3]]);
     expect(missedLines(lines, 1).map((l) => l.box)).toEqual([more[4]]);
+  });
+
+  it("tells a reading that missed most of the page's detected lines: its layout analysis failed", () => {
+    // Eight lines more under the four: a table of figures the reading missed whole.
+    const rows = Array.from({ length: 8 }, (_, i) => ({
+      x0: 100,
+      y0: 700 + 50 * i,
+      x1: 900,
+      y1: 740 + 50 * i,
+    }));
+    expect(layoutFailed(detectedLines([...boxes, ...rows], reading))).toBe(true);
+    // Read but for one line in four, or too few lines found to tell.
+    expect(layoutFailed(detectedLines([...boxes, ...rows.slice(0, 3)], reading))).toBe(false);
+    expect(layoutFailed(detectedLines(rows.slice(0, 7), reading))).toBe(false);
   });
 
   it("grows a detected box that ends inside a word to take the word in", () => {

@@ -18,6 +18,8 @@ import { dateLines, pageShowsDate, takesDates } from "./date-rereads";
 import {
   type DetectedLine,
   detectedLines,
+  joined,
+  layoutFailed,
   missedLines,
   unsureLines,
   withSecondReadings,
@@ -32,6 +34,7 @@ import {
   bengaliLines,
   headlineBlobs,
   legibility,
+  readsAsBengali,
   readsAsLatin,
   type ScriptEvidence,
   scriptEvidence,
@@ -63,6 +66,8 @@ const MIN_HEADLINE_BLOBS = 8;
 const MAX_MISSED_LINES = 12;
 // Lines of a Latin page showing Bengali words, read again in Bengali+English.
 const MAX_BENGALI_LINES = 6;
+// Lines of a faint page taken for Latin read first with Bengali+English, to tell if it is Bengali.
+const SCRIPT_SAMPLE = 6;
 
 /**
  * Reads English, Bengali and mixed pages any way up, levelled, boxes in the upright page's pixels,
@@ -77,7 +82,9 @@ const MAX_BENGALI_LINES = 6;
  * or was unsure of; on Bengali pages, which it cannot read, Tesseract reads the missed lines, and
  * reads again in Bengali alone the words Bengali+English took for unsure Latin letters. On a Latin
  * page, lines whose unsure words hang from a Bengali headline (a shop's Bengali name above an
- * English receipt) are read again with Bengali+English.
+ * English receipt) are read again with Bengali+English. A faint, grainy page whose layout
+ * Tesseract gave up on (most detected lines missed) is read line by line with Bengali+English
+ * when it is Bengali, as a sample of its lines so read tells even where the first reading could not.
  */
 export class MultiScriptEngine implements OcrEngine {
   readonly #latin = new TesseractEngine({ languages: ["eng"] });
@@ -169,6 +176,12 @@ export class MultiScriptEngine implements OcrEngine {
 
   async #reread(engine: TesseractEngine, page: Prepared, reading: OcrPage): Promise<OcrPage> {
     const boxes = await this.#detector.detect(page.clean);
+    const detected = detectedLines(boxes, reading);
+    // A faint, noisy page Tesseract's layout analysis gave up on is read line by line.
+    if (layoutFailed(detected)) {
+      const lines = await this.#readLineByLine(page, reading, detected, engine === this.#latin);
+      if (lines) return this.#rereadBengali(page, boxes, lines);
+    }
     if (engine === this.#latin) {
       // Figures first: a line whose figures now read surely need not be read again whole.
       const reader = tallied(this.#figures);
@@ -192,9 +205,13 @@ export class MultiScriptEngine implements OcrEngine {
         withSecondReadings(figures, [...unsure, ...more], again, takesDates),
       );
     }
+    return this.#rereadBengali(page, boxes, reading);
+  }
+
+  async #rereadBengali(page: Prepared, boxes: readonly Box[], reading: OcrPage): Promise<OcrPage> {
     // Small crops: handing Tesseract the whole page again for each would decode it each time.
     const missed = missedLines(detectedLines(boxes, reading), MAX_MISSED_LINES);
-    const recovered = await engine.recognizeLines(
+    const recovered = await this.#bengali.recognizeLines(
       await Promise.all(missed.map(({ box }) => pageCrop(page.clean, box))),
     );
     const whole = withRecoveredLines(reading, recovered.flat());
@@ -204,6 +221,36 @@ export class MultiScriptEngine implements OcrEngine {
     );
     const fixed = withBengaliRereads(whole, words, rereads);
     return rereadFigures(fixed, page.clean, this.#figures);
+  }
+
+  /**
+   * The page's detected lines read one by one with Bengali+English, replacing what the reading
+   * held there where surer. A page taken for Latin (for want of anything read, a faint Bengali page
+   * can be) is read so only if a sample of its widest lines reads as Bengali: a faint receipt's
+   * lines are better read by the English path.
+   */
+  async #readLineByLine(
+    page: Prepared,
+    reading: OcrPage,
+    detected: readonly DetectedLine[],
+    sampleFirst: boolean,
+  ): Promise<OcrPage | undefined> {
+    const width = (l: DetectedLine) => l.box.x1 - l.box.x0;
+    const widest = [...detected].sort((a, b) => width(b) - width(a));
+    const sample = sampleFirst ? widest.slice(0, SCRIPT_SAMPLE) : [];
+    const read = async (lines: readonly DetectedLine[]) =>
+      (
+        await this.#bengali.recognizeLines(
+          await Promise.all(
+            lines.map(({ box }) => pageCrop(page.clean, paddedBox(box, page.clean))),
+          ),
+        )
+      ).map((parts) => (parts.length > 0 ? joined(parts) : undefined));
+    const first = await read(sample);
+    if (sampleFirst && !readsAsBengali(withSecondReadings(reading, sample, first)))
+      return undefined;
+    const rest = widest.slice(sample.length);
+    return withSecondReadings(reading, [...sample, ...rest], [...first, ...(await read(rest))]);
   }
 
   /** The lines of a Latin page that show Bengali words, read again with Bengali+English. */

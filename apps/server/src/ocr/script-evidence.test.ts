@@ -7,6 +7,7 @@ import { grayPixels } from "../images/orientation";
 import {
   bengaliLines,
   headlineBlobs,
+  readsAsBengali,
   readsAsLatin,
   type ScriptEvidence,
   scriptEvidence,
@@ -90,5 +91,57 @@ describe("headlineBlobs", () => {
     const printed = await blobsOf((await renderTestPage("english", "DejaVu Sans")).png);
     const scanned = await blobsOf((await normalizeImage(await readFile(receipt))).png);
     for (const { bengali } of [printed, scanned]) expect(bengali).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("readsAsBengali", () => {
+  const page = (words: readonly [string, number][]) => ({
+    width: 1000,
+    height: 1000,
+    lines: words.map(([text, confidence], i) => {
+      const box = { x0: 10, y0: 40 * i, x1: 300, y1: 40 * i + 30 };
+      return { text, confidence, box, words: [{ text, confidence, box }] };
+    }),
+  });
+
+  it("tells a Bengali page read line by line with Bengali+English from an English one", () => {
+    // A faint Bengali bill as Tesseract read its lines: Bengali words, a Latin speck or two.
+    const bill = page([
+      ["বিল", 0.96],
+      ["তারিখ,", 0.75],
+      ["ভ্যাট ১৫%", 0.85],
+      ["Me To.", 0.6],
+      ["দাদ", 0.5],
+    ]);
+    expect(readsAsBengali(bill)).toBe(true);
+    // An English bill's noise read as Bengali letters beside its English words.
+    const english = page([
+      ...Array.from({ length: 8 }, () => ["Invoice Total", 0.8] as [string, number]),
+      ["কে", 0.6],
+      ["দাদ", 0.5],
+      ["বং", 0.55],
+    ]);
+    expect(readsAsBengali(english)).toBe(false);
+    // A receipt of English labels and figures with its items named in Bengali.
+    const mixed = page([
+      ["চা পাতা", 0.7],
+      ["সরিষার তেল", 0.6],
+      ["মুদি", 0.7],
+      ["দোকান", 0.8],
+      ...["TOTAL 1613.85", "VAT 5%", "Change", "Thank you", "Come again"].map(
+        (t) => [t, 0.9] as [string, number],
+      ),
+    ]);
+    expect(readsAsBengali(mixed)).toBe(false);
+    // Bengali letters read unsurely count for nothing.
+    expect(
+      readsAsBengali(
+        page([
+          ["বিল", 0.3],
+          ["তারিখ", 0.2],
+          ["মোট", 0.4],
+        ]),
+      ),
+    ).toBe(false);
   });
 });

@@ -84,6 +84,22 @@ export function bengaliLines(page: GrayPixels, reading: OcrPage): OcrLine[] {
   );
 }
 
+// A word read at least this surely counts as the script it was read in.
+const READ_WORD = 0.5;
+
+/**
+ * Whether a reading with Bengali+English shows a Bengali page: at least a few words of Bengali
+ * letters, and no fewer than of Latin ones. The noise of English pages read so came to 3–7 Bengali
+ * words beside 15–53 Latin ones; mixed pages with English labels and figures, 9–28 beside 11–60
+ * (better read by the English path); Bengali pages 14–18 beside 0–3.
+ */
+export function readsAsBengali(reading: OcrPage): boolean {
+  const words = reading.lines.flatMap((l) => l.words).filter((w) => w.confidence >= READ_WORD);
+  const bengali = words.filter((w) => /[\u0980-\u09FF]/u.test(w.text)).length;
+  const latin = words.filter((w) => /[A-Za-z]{2}/u.test(w.text)).length;
+  return bengali >= MIN_BENGALI_WORDS && bengali >= latin;
+}
+
 export function readsAsLatin(e: ScriptEvidence): boolean {
   return e.latinWords >= 3 && e.latinWords >= MIN_LATIN_SHARE * e.words;
 }
