@@ -50,18 +50,23 @@ describe("detectedLines", () => {
     expect(missedLines(lines, 1).map((l) => l.box)).toEqual([more[4]]);
   });
 
-  it("tells a reading that missed most of the page's detected lines: its layout analysis failed", () => {
-    // Eight lines more under the four: a table of figures the reading missed whole.
-    const rows = Array.from({ length: 8 }, (_, i) => ({
+  it("tells a reading that missed many of the page's detected lines: its layout analysis failed", () => {
+    // Ten rows of a table, each detected; the reading holds the first seven.
+    const rows = Array.from({ length: 10 }, (_, i) => ({
       x0: 100,
       y0: 700 + 50 * i,
       x1: 900,
       y1: 740 + 50 * i,
     }));
-    expect(layoutFailed(detectedLines([...boxes, ...rows], reading))).toBe(true);
-    // Read but for one line in four, or too few lines found to tell.
-    expect(layoutFailed(detectedLines([...boxes, ...rows.slice(0, 3)], reading))).toBe(false);
-    expect(layoutFailed(detectedLines(rows.slice(0, 7), reading))).toBe(false);
+    const read = (n: number): OcrPage => ({
+      ...reading,
+      lines: rows.slice(0, n).map((b) => line("Sugar 5 kg 350.00", b.x0, b.y0, b.x1, b.y1)),
+    });
+    expect(layoutFailed(detectedLines(rows, read(7)))).toBe(true);
+    expect(layoutFailed(detectedLines(rows, read(2)))).toBe(true);
+    // Missed but two lines in ten, or too few lines found to tell.
+    expect(layoutFailed(detectedLines(rows, read(8)))).toBe(false);
+    expect(layoutFailed(detectedLines(rows.slice(0, 7), read(0)))).toBe(false);
   });
 
   it("grows a detected box that ends inside a word to take the word in", () => {

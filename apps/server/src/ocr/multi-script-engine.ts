@@ -82,9 +82,10 @@ const SCRIPT_SAMPLE = 6;
  * or was unsure of; on Bengali pages, which it cannot read, Tesseract reads the missed lines, and
  * reads again in Bengali alone the words Bengali+English took for unsure Latin letters. On a Latin
  * page, lines whose unsure words hang from a Bengali headline (a shop's Bengali name above an
- * English receipt) are read again with Bengali+English. A faint, grainy page whose layout
- * Tesseract gave up on (most detected lines missed) is read line by line with Bengali+English
- * when it is Bengali, as a sample of its lines so read tells even where the first reading could not.
+ * English receipt) are read again with Bengali+English. A faint or grainy page whose layout
+ * Tesseract gave up on (a third or more of the detected lines missed) is read line by line with
+ * Bengali+English when it is Bengali, as a sample of its lines so read tells even where the first
+ * reading could not.
  */
 export class MultiScriptEngine implements OcrEngine {
   readonly #latin = new TesseractEngine({ languages: ["eng"] });
