@@ -96,6 +96,9 @@ function splitGroups(line: TextLine): Group[] {
   return groups;
 }
 
+/** One taka (or ringgit), in minor units. */
+const ONE_UNIT = 100;
+
 // A sign no amount is written with, glued to one: the figure was garbled (`18,800.3¢` for
 // ৪,৪৩৩.২৫), however sure the OCR says it was of the word.
 const GLUED_SIGN = /[¢©®§?!]/u;
@@ -211,7 +214,11 @@ class AmountPage {
       for (const group of this.groups(line)) {
         const kind = classifyAmountLabel(group.label);
         if (!kind || !("rank" in kind)) continue;
-        const values = this.valuesOf(group, !header, kind.role === "discount");
+        // No invoice totals less than one taka (or ringgit): `সর্বমোট ০০`, `.80` are what OCR
+        // left of a figure, not a total.
+        const values = this.valuesOf(group, !header, kind.role === "discount").filter(
+          (r) => r.value >= ONE_UNIT || (kind.role !== "total" && kind.role !== "subtotal"),
+        );
         const shared = values.length > 1;
         // A total's row of column sums (net, VAT, total) ends with the largest, the grand total.
         const reads = kind.role === "total" && shared ? largestFirst(values) : values;

@@ -173,7 +173,7 @@ describe("extractFields", () => {
 
   it("takes the largest of equally labelled totals, with less confidence when they disagree", () => {
     const clean = extractFields(pageOf(["Total 500.00"]));
-    const messy = extractFields(pageOf(["Total 0.00", "Total 500.00"]));
+    const messy = extractFields(pageOf(["Total 50.00", "Total 500.00"]));
     expect(messy.total?.value).toBe(50000);
     expect(messy.total?.confidence).toBeLessThan(clean.total?.confidence ?? 0);
   });
@@ -635,6 +635,14 @@ describe("extractFields on whole invoices", () => {
     );
     expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([4749500, 4130000, 619500]);
     expect(f.total?.confidence).toBeLessThan(0.7);
+  });
+  it("takes no total of less than one taka: what OCR left of a figure", () => {
+    // Faint pages read line by line: the grand total's digits lost but for its paisa or a zero.
+    for (const total of [".80", "০০"]) {
+      const f = extractFields(pageOf(["বিক্রয় রসিদ", "চাল ৫ কেজি ৪০০/-", `সর্বমোট ${total}`]));
+      expect(f.total?.value ?? 0).toBeGreaterThanOrEqual(100);
+      expect(f.total?.confidence ?? 0).toBeLessThan(0.7);
+    }
   });
   it("doubts amounts that may all have lost their decimal points alike", () => {
     // Handwritten, as Tesseract read it: ৪০৮৪০০.০০, ৬১২৬০.০০ and ৪৬৯৬৬০.০০ without their points
