@@ -556,6 +556,9 @@ describe("extractFields on whole invoices", () => {
     // The date's label misread, the date itself still says what follows the number.
     const misread = pageOf(["Bismillah Textile", "No. ৫৯৭৫৯ তারিধ, ১২/১১/২০২৪"]);
     expect(extractFields(misread).invoiceNumber?.value).toBe("59759");
+    // ... or the date garbled too: the label's colon still says a field follows.
+    const garbled = pageOf(["তাজ ইলেকট্রিক", "নং ৬৮৮৪০ তারং: ২১১০২৫১১১১৬"]);
+    expect(extractFields(garbled).invoiceNumber?.value).toBe("68840");
     const unlabelled = pageOf(["Bismillah Textile", "No. ৫৯৭৫৯ বাকি টাকা দেওয়া হবে ১২/১১/২০২৪"]);
     expect(extractFields(unlabelled).invoiceNumber).toBeUndefined();
 

@@ -35,6 +35,9 @@ function codeFrom(text: string, from: number): Reading<string> | undefined {
  */
 const BARE_LABEL = /^(?:নং|no\.?|#)\s?[:ঃ.]?/iu;
 
+// A word and a colon: another field's label, however garbled (`তারং:` for তারিখ:).
+const LABEL_WORD = /^[\p{L}\p{M}]{2,}[:ঃ]/u;
+
 function datedAfterOneWord(text: string): boolean {
   const [date] = findDates(text);
   return date !== undefined && text.slice(0, date.start).trim().split(/\s+/u).length <= 1;
@@ -44,7 +47,11 @@ function bareLabelled(lines: readonly TextLine[]): Hit<string> | undefined {
   const alone = (text: string, from: number) => {
     const code = codeAt(text, from);
     const rest = text.slice(code?.end).trim();
-    return code && (rest === "" || startsWithFieldLabel(rest) || datedAfterOneWord(rest))
+    return code &&
+      (rest === "" ||
+        startsWithFieldLabel(rest) ||
+        LABEL_WORD.test(rest) ||
+        datedAfterOneWord(rest))
       ? code
       : undefined;
   };
