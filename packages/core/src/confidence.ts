@@ -86,6 +86,8 @@ export interface Evidence {
    * amount in words tells.
    */
   pointMayBeLost?: boolean;
+  /** An amount written without point or grouping: a hundredfold misreading would look the same. */
+  unpointed?: boolean;
   checks?: readonly Check[];
 }
 

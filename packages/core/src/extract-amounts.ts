@@ -35,6 +35,8 @@ interface Read {
   ocr: number;
   placement: Placement;
   moneyLike: boolean;
+  /** Written without point or grouping (`৩১৩৯৫০`, `1495 টাকা`): its scale rests on other figures. */
+  unpointed: boolean;
   negative: boolean;
   /**
    * What the same marks may have meant, taken only where the arithmetic confirms it: four or more
@@ -113,6 +115,7 @@ function read(line: TextLine, a: AmountToken, placement: Placement): Read {
     ocr: garbled ? Math.min(confidence, GARBLED_OCR) : confidence,
     placement,
     moneyLike: a.moneyLike,
+    unpointed: !/[.,]/u.test(line.text.slice(a.start, a.end)),
     negative: a.negative,
     alternatives: alternativesOf(line.text.slice(a.start, a.end), a.poisha, takaAsEight),
   };
@@ -143,7 +146,14 @@ function sourceOf(role: AmountRole, rank: number): Source {
 
 function evidenceOf(r: Read, source: Source): Evidence {
   const pointMayBeLost = !r.moneyLike && r.value >= 10_000_000 && r.value % 10_000 === 0;
-  return { source, placement: r.placement, ocr: r.ocr, usualShape: r.moneyLike, pointMayBeLost };
+  return {
+    source,
+    placement: r.placement,
+    ocr: r.ocr,
+    usualShape: r.moneyLike,
+    pointMayBeLost,
+    unpointed: r.unpointed,
+  };
 }
 
 /** The page's lines with their labelled groups, read once. */

@@ -467,4 +467,36 @@ describe("reconcileAmounts", () => {
     const unconfirmed = facts([cand("total", 2, 6550)], { words: cand("total", 0, 7000) });
     expect(values(unconfirmed).total).toBe(655_000);
   });
+
+  it("doubts every unpointed figure the arithmetic ties to one whose point may be lost", () => {
+    // `মোট ২৯৯০০০`, `ভ্যাট ৫% ১৪৯৫০ টাকা`, `সর্বমোট ৩১৩৯৫০`: 2,990.00, 149.50 and 3,139.50 with
+    // their points lost add up just as well a hundredfold.
+    const unpointed = (pointMayBeLost = false) =>
+      ({
+        evidence: {
+          source: "label",
+          checks: [{ kind: "repeated", agrees: true }],
+          unpointed: true,
+          pointMayBeLost,
+        },
+      }) as Partial<AmountCandidate>;
+    const read = (words?: AmountCandidate) =>
+      facts(
+        [
+          cand("subtotal", 2, 299_000, unpointed(true)),
+          cand("vat", 2, 14_950, unpointed()),
+          cand("total", 3, 313_950, unpointed()),
+        ],
+        { rates: [500], ...(words && { words }) },
+      );
+    expect(values(read())).toMatchObject({ total: 31_395_000, vat: 1_495_000 });
+    for (const role of ["total", "subtotal", "vat"] as const) {
+      expect(confidence(read(), role)).toBeLessThan(0.9);
+    }
+    // The amount in words settles the scale for all of them.
+    const said = read(cand("total", 0, 313_950));
+    for (const role of ["total", "vat"] as const) {
+      expect(confidence(said, role)).toBeGreaterThanOrEqual(0.9);
+    }
+  });
 });

@@ -360,6 +360,10 @@ function fallbackTotal(
  * VAT), else read from the words, else guessed.
  */
 export function reconcileAmounts(facts: AmountFacts): Reconciled {
+  return sharePointDoubt(reconcile(facts));
+}
+
+function reconcile(facts: AmountFacts): Reconciled {
   const found = search(facts);
   const out: Reconciled = {};
   if (!found) return out;
@@ -474,6 +478,23 @@ export function reconcileAmounts(facts: AmountFacts): Reconciled {
   }
   const fallback = total ? undefined : fallbackTotal(facts, net, vat, !subtotal);
   if (fallback) out.total = fallback;
+  return out;
+}
+
+/**
+ * Sums and rates hold alike for figures all read a hundredfold, so an amount whose point may be
+ * lost casts that doubt on every other figure read without point or grouping (`৩১৩৯৫০` beside
+ * `২৯৯০০০`), unless the words say the total.
+ */
+function sharePointDoubt(out: Reconciled): Reconciled {
+  const roles = ["total", "subtotal", "vat", "discount"] as const;
+  if (out.wordsAgree || !roles.some((r) => out[r]?.evidence.pointMayBeLost)) return out;
+  for (const role of roles) {
+    const c = out[role];
+    if (c && c.value > 0 && (c.evidence.unpointed || c.evidence.source === "derived")) {
+      out[role] = { ...c, evidence: { ...c.evidence, pointMayBeLost: true } };
+    }
+  }
   return out;
 }
 
