@@ -42,7 +42,7 @@ interface Read {
    * What the same marks may have meant, taken only where the arithmetic confirms it: four or more
    * bare digits with their decimal point lost (`১৫৬৪৪০০` for `১৫৬৪৪.০০`), or a thousands comma
    * read as the digit 1 it resembles (`২১২৬৮/-` for `২,২৬৮/-`) or as itself and a 1
-   * (`2,193,370.00`), or a taka sign read as the ৮ it resembles (`৮৫৫০৫/-` for `৳৫৫০৫/-`).
+   * (`2,193,370.00`), or a taka sign read as a digit it resembles (`৮৫৫০৫/-` for `৳৫৫০৫/-`).
    */
   alternatives: number[];
 }
@@ -52,10 +52,13 @@ const BARE_DIGITS = /^(?:৳|tk\.?\s*)?\d{4,}(?:\s*(?:৳|tk\.?|taka|টাক�
 // A 1 where a thousands comma goes, in an amount with no comma of its own.
 const ONE_FOR_COMMA = /^(?:৳|tk\.?\s*)?(\d{1,3})1(\d{3}(?:\.\d{2})?)(?:\/[-=])?$/iu;
 
-function alternativesOf(text: string, value: number, takaAsEight: boolean): number[] {
+function alternativesOf(text: string, value: number, takaAsDigit: boolean): number[] {
   const out: number[] = [];
-  const signless = takaAsEight && parseAmount(text.slice(1));
-  if (signless) out.push(signless);
+  // The sign read as one digit, or as two (`৭৬৬,২১০.০০` for ৳৬,২১০.০০).
+  for (const cut of takaAsDigit ? [1, 2] : []) {
+    const signless = /\d/u.test(text[cut] ?? "") && parseAmount(text.slice(cut));
+    if (signless) out.push(signless);
+  }
   if (BARE_DIGITS.test(text)) out.push(value / 100);
   const comma = ONE_FOR_COMMA.exec(text);
   const fixed = comma && parseAmount(`${comma[1]}${comma[2]}`);
@@ -107,7 +110,7 @@ const GLUED_SIGN = /[¢©®§?!]/u;
 const GARBLED_OCR = 0.5;
 
 function read(line: TextLine, a: AmountToken, placement: Placement): Read {
-  const { box, confidence, takaAsEight } = rangeOf(line, a.start, a.end);
+  const { box, confidence, takaAsDigit } = rangeOf(line, a.start, a.end);
   const garbled = [line.text[a.start - 1], line.text[a.end]].some((c) => GLUED_SIGN.test(c ?? ""));
   return {
     value: a.poisha,
@@ -117,7 +120,7 @@ function read(line: TextLine, a: AmountToken, placement: Placement): Read {
     moneyLike: a.moneyLike,
     unpointed: !/[.,]/u.test(line.text.slice(a.start, a.end)),
     negative: a.negative,
-    alternatives: alternativesOf(line.text.slice(a.start, a.end), a.poisha, takaAsEight),
+    alternatives: alternativesOf(line.text.slice(a.start, a.end), a.poisha, takaAsDigit),
   };
 }
 

@@ -730,6 +730,20 @@ describe("extractFields on whole invoices", () => {
     expect(extractFields(pageOf(bill)).total?.value).toBe(2925025);
   });
 
+  it("reads a taka sign taken for other digits off a figure where the arithmetic confirms it", () => {
+    // Generated receipts: the bold total's ৳ read as `1`, as `৭৬` and as a Latin 7.
+    const latin = ["Sub Total 20,345/-", "VAT 15%", "TOTAL 123,396.75"];
+    expect(extractFields(pageOf(latin)).total?.value).toBe(2339675);
+    const twice = ["মোট ৬,২১০.০০", "সর্বমোট ৭৬৬,২১০.০০", "নগদ ৬,৫০০.০০", "ফেরত ২৯০.০০"];
+    expect(extractFields(pageOf(twice)).total?.value).toBe(621000);
+    const mixed = ["ক্যাশ মেমো", "মোট ২৭৫০০/-", "সর্বমোট 7২৭,৫০০/-", "নগদ ৩০,০০০/-", "ফেরত ২,৫০০/-"];
+    expect(extractFields(pageOf(mixed)).total?.value).toBe(2750000);
+    // A figure that only begins with 1 keeps it when nothing says otherwise.
+    expect(extractFields(pageOf(["Sub Total 1,234.00", "TOTAL 12,340.00"])).total?.value).toBe(
+      1234000,
+    );
+  });
+
   it("gives a clearly read receipt that names no tax VAT 0, and a barely read one no VAT", () => {
     const receipt = [...receiptHead, "Extension Cable 2 480.00 960.00", "Total 960.00"];
     const clear = extractFields(pageOf(receipt));

@@ -156,15 +156,20 @@ describe("repairTakaSign", () => {
 });
 
 describe("mayBeTakaSign", () => {
-  it("flags Bengali figures whose leading ৮ the sign may have been", () => {
+  it("flags figures whose leading digit the sign may have been", () => {
     expect(mayBeTakaSign("৮৫৫০৫/-")).toBe(true);
     expect(mayBeTakaSign("৮৬,৩০২.৫০")).toBe(true);
+    expect(mayBeTakaSign("৭৬৬,২১০.০০")).toBe(true);
+    expect(mayBeTakaSign("123,396.75")).toBe(true);
+    expect(mayBeTakaSign("7২৭,৫০০/-")).toBe(true);
   });
 
-  it("leaves figures settled either way, and those without a leading ৮", () => {
+  it("leaves figures settled either way, and those whose first digit the sign is not like", () => {
     expect(mayBeTakaSign("৮১০,২১৪.৭৫")).toBe(false);
     expect(mayBeTakaSign("৮29250.25")).toBe(false);
     expect(mayBeTakaSign("৫৮৫০৫/-")).toBe(false);
     expect(mayBeTakaSign("8650")).toBe(false);
+    expect(mayBeTakaSign("1,500.00")).toBe(false);
+    expect(mayBeTakaSign("৬৬,২১০.০০")).toBe(false);
   });
 });

@@ -251,9 +251,14 @@ export function repairTakaSign(word: string): string {
 }
 
 /**
- * A Bengali figure that begins with ৮ and that `repairTakaSign` could not settle (`৮৫৫০৫/-` is
- * 85,505 or ৳5,505): the arithmetic may take it without the ৮.
+ * A figure whose leading digit may be the taka sign read as a digit it resembles, where
+ * `repairTakaSign` could not settle it: ৮ before Bengali digits (`৮৫৫০৫/-` is 85,505 or ৳5,505),
+ * ৭ before grouped Bengali ones and 1 or 7 before grouped Latin ones (`৭৬৬,২১০.০০` for ৳৬,২১০.০০,
+ * `123,396.75` for ৳23,396.75: small sums would coincide too easily), any Latin digit before
+ * Bengali ones (`7২৭,৫০০/-`). The arithmetic may take the figure without them.
  */
+const SIGN_AS_DIGIT = /^(?:৮[০-৯]|৭[০-৯]{1,3},|[17][0-9]{1,3},|[0-9][০-৯])/u;
+
 export function mayBeTakaSign(word: string): boolean {
-  return /^৮[০-৯]/u.test(word) && repairTakaSign(word) === word;
+  return SIGN_AS_DIGIT.test(word) && repairTakaSign(word) === word;
 }

@@ -9,12 +9,12 @@ export interface Span {
   end: number;
   box: Box;
   confidence: number;
-  /** A Bengali figure whose leading ৮ may have been the taka sign (`mayBeTakaSign`). */
-  takaAsEight?: true;
+  /** A figure whose leading digit may have been the taka sign (`mayBeTakaSign`). */
+  takaAsDigit?: true;
 }
 
 interface Word extends OcrWord {
-  takaAsEight?: true;
+  takaAsDigit?: true;
 }
 
 /**
@@ -56,7 +56,7 @@ function wordsOf(line: OcrLine): Word[] {
         ...w,
         text: normalise(repaired),
         confidence,
-        ...(mayBeTakaSign(raw) && { takaAsEight: true }),
+        ...(mayBeTakaSign(raw) && { takaAsDigit: true }),
       };
     })
     .filter((w) => w.text !== "");
@@ -85,7 +85,7 @@ export function textLines(page: OcrPage): TextLine[] {
         end: at + t.text.length,
         box: unionBox(parts.map((w) => w.box)),
         confidence: t.repaired ? confidence * FACTORS.ocrRepair : confidence,
-        ...(parts[0]?.takaAsEight && { takaAsEight: true }),
+        ...(parts[0]?.takaAsDigit && { takaAsDigit: true }),
       });
       at += t.text.length + 1;
     }
@@ -96,19 +96,19 @@ export function textLines(page: OcrPage): TextLine[] {
 
 /**
  * The box and least word confidence of the characters `start..end` of a line, and whether its
- * first word's leading ৮ may have been the taka sign.
+ * first word's leading digit may have been the taka sign.
  */
 export function rangeOf(
   line: TextLine,
   start: number,
   end: number,
-): { box: Box; confidence: number; takaAsEight: boolean } {
+): { box: Box; confidence: number; takaAsDigit: boolean } {
   const hit = line.spans.filter((s) => s.start < end && start < s.end);
-  if (hit.length === 0) return { box: line.box, confidence: line.confidence, takaAsEight: false };
+  if (hit.length === 0) return { box: line.box, confidence: line.confidence, takaAsDigit: false };
   return {
     box: unionBox(hit.map((s) => s.box)),
     confidence: Math.min(...hit.map((s) => s.confidence)),
-    takaAsEight: hit[0]?.start === start && hit[0].takaAsEight === true,
+    takaAsDigit: hit[0]?.start === start && hit[0].takaAsDigit === true,
   };
 }
 
