@@ -580,6 +580,10 @@ describe("extractFields on whole invoices", () => {
     const stroked = pageOf(["Bill No: 1 B-99446", "Date: 26/10/2025"]);
     expect(extractFields(stroked).invoiceNumber?.value).toBe("B-99446");
     expect(extractFields(pageOf(["Bill No: 12 Date: 26/10/2025"])).invoiceNumber).toBeUndefined();
+    // A space read after the hyphen is not in the number; one between words ends it.
+    const spaced = pageOf(["Receipt Ne: R- 944785", "Date: 17/03/2025"]);
+    expect(extractFields(spaced).invoiceNumber?.value).toBe("R-944785");
+    expect(extractFields(pageOf(["Bill No: B-4521 77"])).invoiceNumber?.value).toBe("B-4521");
   });
   it("reads a total row's column sums across a table rule read as '|'", () => {
     const row = extractFields(pageOf(["মূসক-৬.৩", "সর্বমোট 9,360.00 | 702.00 10,062.00"]));

@@ -6,9 +6,10 @@ import { sameRow, type TextLine } from "./page-layout";
 
 /**
  * After separators, a code of letters, digits and `-/_.`: `INV-2041`, `18311/103/T0280`. The
- * separators include marks OCR makes of specks and a stamp's edge (`Invoice No: ~~ ATS/2025/1450`).
+ * separators include marks OCR makes of specks and a stamp's edge (`Invoice No: ~~ ATS/2025/1450`);
+ * a space OCR put after a hyphen or slash before a digit is inside the code (`R- 944785`).
  */
-const CODE = /^[\s:ঃ;,#.\-–—=~|_'’]*([A-Z0-9](?:[A-Z0-9\-/_.]*[A-Z0-9])?)/iu;
+const CODE = /^[\s:ঃ;,#.\-–—=~|_'’]*([A-Z0-9](?:(?:[A-Z0-9\-/_.]|(?<=[-/]) (?=\d))*[A-Z0-9])?)/iu;
 
 // A pen's stroke between the label and the code, read as a one: `Bill No: 1 B-99446`.
 const STROKE = /^[\s:ঃ;,#.\-–—=~|_'’]*[1lI|]\s+(?=\S)/u;
@@ -25,7 +26,7 @@ function codeFrom(text: string, from: number): Reading<string> | undefined {
   if (!m || !value || !/\d/.test(value) || value.length < 3 || value.length > 40) return undefined;
   if (findDates(value).length > 0) return undefined;
   const start = from + m[0].length - value.length;
-  return { start, end: start + value.length, value };
+  return { start, end: start + value.length, value: value.replace(/ /gu, "") };
 }
 
 /**

@@ -257,8 +257,8 @@ const DOCUMENT = String.raw`(?:tax\s?)?(?:[il]nvoice|inv|bill|receipt|rcpt|docum
 // "No" as OCR reads it when written by hand too: "Receipt Ne:", "Bill N0".
 const NUMBER_WORD = String.raw`(?:n[o0e]\.?|num\.?|number|nbr|#)`;
 const INVOICE_NUMBER_LABEL = words(
-  // A speck between the words reads as a point or a comma: "Receipt, No:".
-  String.raw`${DOCUMENT}[.,]?\s?${NUMBER_WORD}`,
+  // A speck between the words reads as a point, a comma or a colon: "Receipt, No:", "Receipt: No:".
+  String.raw`${DOCUMENT}[.,:;]?\s?${NUMBER_WORD}`,
   String.raw`${DOCUMENT}\s?#`,
   String.raw`(?:চালান|চালানের|চালানপত্র|চালানপত্রের|বিল|ক্রমিক|মেমো|ক্যাশ\s?মেমো|রশিদ|রসিদ|ইনভয়েস)\s?(?:নং|নম্বর|নাম্বার)`,
 );
