@@ -499,4 +499,41 @@ describe("reconcileAmounts", () => {
       expect(confidence(said, role)).toBeGreaterThanOrEqual(0.9);
     }
   });
+
+  it("confirms VAT charged on the price before the discount as well as after it", () => {
+    // Sub Total 650, VAT 15% 97.50, Discount 50, Grand Total 697.50.
+    const read = facts(
+      [
+        cand("subtotal", 2, 650),
+        cand("vat", 1, 97.5),
+        cand("discount", 2, 50),
+        cand("total", 3, 697.5),
+      ],
+      { rates: [1500] },
+    );
+    expect(reconcileAmounts(read).rateCheck).toBe(1500);
+    expect(confidence(read, "vat")).toBeGreaterThan(0.9);
+    // On the price after it: 15% of 600.
+    const after = facts(
+      [
+        cand("subtotal", 2, 650),
+        cand("vat", 1, 90),
+        cand("discount", 2, 50),
+        cand("total", 3, 690),
+      ],
+      { rates: [1500] },
+    );
+    expect(reconcileAmounts(after).rateCheck).toBe(1500);
+    // Neither: the rate read does not confirm it.
+    const neither = facts(
+      [
+        cand("subtotal", 2, 650),
+        cand("vat", 1, 80),
+        cand("discount", 2, 50),
+        cand("total", 3, 680),
+      ],
+      { rates: [1500] },
+    );
+    expect(reconcileAmounts(neither).rateCheck).toBe(false);
+  });
 });

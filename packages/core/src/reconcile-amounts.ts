@@ -185,8 +185,17 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
   const out: Outcome = { score: 0, inclusive: false, trivial: s !== undefined && !v && !d };
   const adjusted = (x: number, total: number) =>
     [0, ...(facts.adjustments ?? [])].some((a) => sums(x + a, total));
-  if (v !== undefined && net !== undefined && net > 0 && facts.rates.length > 0) {
-    out.rate = facts.rates.find((bp) => near(v, vatAt(net, bp), VAT_TOLERANCE)) ?? false;
+  if (
+    v !== undefined &&
+    base !== undefined &&
+    net !== undefined &&
+    net > 0 &&
+    facts.rates.length > 0
+  ) {
+    // VAT is due on the price after discount, but some bills charge it on the price before.
+    const on = (bp: number) =>
+      near(v, vatAt(net, bp), VAT_TOLERANCE) || (d > 0 && near(v, vatAt(base, bp), VAT_TOLERANCE));
+    out.rate = facts.rates.find(on) ?? false;
   }
   // With no rate read, a VAT that is a legal rate of the net read, to within rounding, is still
   // some evidence of both (`২১২৬৮/- ২২৬.৮০` is no VAT, `২,২৬৮/- ২২৬.৮০` is 10%). So with only
