@@ -133,6 +133,23 @@ function preferredFirst(reads: Read[]): Read[] {
   return [...reads.slice(i, i + 1), ...reads.slice(0, i), ...reads.slice(i + 1)];
 }
 
+/**
+ * The amounts of a line read, each also as joined to the next where a space may have split one
+ * figure (`Grand Total 69 7.50` for 697.50): one to three bare digits, only spaces, then digits.
+ */
+function withSplitJoined(line: TextLine, amounts: readonly AmountToken[]): Read[] {
+  return amounts.map((a, i) => {
+    const r = read(line, a, "line");
+    const next = amounts[i + 1];
+    const head = line.text.slice(a.start, a.end);
+    if (!next || !/^\d{1,3}$/u.test(head) || line.text.slice(a.end, next.start).trim() !== "") {
+      return r;
+    }
+    const joined = parseAmount(`${head}${line.text.slice(next.start, next.end)}`);
+    return joined ? { ...r, alternatives: [...r.alternatives, joined] } : r;
+  });
+}
+
 /** The largest amount of the usual money shape first, the rest in their order. */
 function largestFirst(reads: Read[]): Read[] {
   const money = reads.filter((r) => r.moneyLike);
@@ -185,7 +202,7 @@ class AmountPage {
   private valuesOf(group: Group, lookBelow: boolean, negative: boolean): Read[] {
     const usable = (amounts: AmountToken[]) => amounts.filter((a) => negative || !a.negative);
     const joined = (reads: Read[]) => preferredFirst(joinPaisa(reads, this.paisa));
-    const own = usable(group.amounts).map((a) => read(group.line, a, "line"));
+    const own = withSplitJoined(group.line, usable(group.amounts));
     // A label's line ends at a column's edge: a total row's sums (net, VAT, total) go on in the
     // cells after it, when this is the line's last label.
     const row: Read[] = [];

@@ -742,6 +742,15 @@ describe("extractFields on whole invoices", () => {
     expect(extractFields(pageOf(twice)).total?.value).toBe(621000);
     const mixed = ["ক্যাশ মেমো", "মোট ২৭৫০০/-", "সর্বমোট 7২৭,৫০০/-", "নগদ ৩০,০০০/-", "ফেরত ২,৫০০/-"];
     expect(extractFields(pageOf(mixed)).total?.value).toBe(2750000);
+    // A space OCR put inside the figure (handwritten): the arithmetic joins it again.
+    const split = [
+      "Sub Total 650/-",
+      "VAT 15% 97.50",
+      "Less: Discount 50/-",
+      "Grand Total 69 7.50",
+    ];
+    expect(extractFields(pageOf(split)).total?.value).toBe(69750);
+    expect(extractFields(pageOf(["Grand Total 69 7.50"])).total?.value).not.toBe(69750);
     // A figure that only begins with 1 keeps it when nothing says otherwise.
     expect(extractFields(pageOf(["Sub Total 1,234.00", "TOTAL 12,340.00"])).total?.value).toBe(
       1234000,
