@@ -37,8 +37,9 @@ const SUPPLIER = words(
   "বিক্রেতা(?:র)?",
   "সরবরাহকারী(?:র)?",
   // নিবন্ধিত as Tesseract misreads its conjunct (নিবস্কিত): the word is never anything else here.
-  // ব্যাক্তি: the common misspelling, and a misreading.
-  String.raw`নিব[^\s:]{1,4}ত\s?ব্যা?ক্তি(?:র)?`,
+  // ব্যাক্তি: the common misspelling, and a misreading. Read faint, নিবন্ধিত comes out as Latin
+  // letters (`fale ব্যাক্তির নাম:`).
+  String.raw`(?:নিব[^\s:]{1,4}ত|[A-Za-z]{2,6})\s?ব্যা?ক্তি(?:র)?`,
   String.raw`registered\s?person`,
   String.raw`(?:invoice\s?)?issue`,
   String.raw`চালানপত্র\s?ইস্যুর`,
