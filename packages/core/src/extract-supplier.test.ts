@@ -87,13 +87,23 @@ describe("extractSupplier", () => {
 });
 
 describe("extractSupplier and a garbled '& Sons'", () => {
-  it.each(["পদ্মা WS সম্স", "মেসার্স তাজ WTS সঙ্গ", "মদিনা SIS সন্প", "সুরমা আ্যান্ড SH", "হোসেন আ্যান্ড সম্ম"])(
-    "reads %s with অ্যান্ড সন্স",
-    (garbled) => {
-      const name = garbled.split(" ").slice(0, -2).join(" ");
-      expect(supplier(garbled)?.value).toBe(`${name} অ্যান্ড সন্স`);
-    },
-  );
+  it.each([
+    "পদ্মা WS সম্স",
+    "মেসার্স তাজ WTS সঙ্গ",
+    "মদিনা SIS সন্প",
+    "সুরমা আ্যান্ড SH",
+    "হোসেন আ্যান্ড সম্ম",
+    "ইসলাম আমন্ড সন্ম",
+  ])("reads %s with অ্যান্ড সন্স", (garbled) => {
+    const name = garbled.split(" ").slice(0, -2).join(" ");
+    expect(supplier(garbled)?.value).toBe(`${name} অ্যান্ড সন্স`);
+  });
+
+  it("repairs it after a supplier's label too, the box on the name as read", () => {
+    const found = supplier("নিবন্ধিত ব্যক্তির নাম: ইসলাম আমন্ড সন্ম");
+    expect(found?.value).toBe("ইসলাম অ্যান্ড সন্স");
+    expect(found?.box).toBeDefined();
+  });
 
   it("leaves Latin names and a Bengali name's other words alone", () => {
     expect(supplier("Rahim & Sons")?.value).toBe("Rahim & Sons");

@@ -351,15 +351,16 @@ function isAddress(text: string): boolean {
   );
 }
 
-/** Tidies a name: drops a registration number after it and stray punctuation around it. */
 /**
  * A Bengali name's "& Sons" as Tesseract garbles the ya-phala of অ্যান্ড and the conjunct of সন্স:
- * `WS সম্স`, `WTS সঙ্গ`, `SIS সন্প`, `আ্যান্ড SH` (generated shop names, seeds 3 and 4: 9 of them).
+ * `WS সম্স`, `WTS সঙ্গ`, `SIS সন্প`, `আ্যান্ড SH`, `আমন্ড সন্ম` (generated shop names, seeds 3, 4
+ * and 11: 10 of them).
  */
 const GARBLED_AND_SONS =
-  /(?<=\p{Script=Bengali}\p{M}*)\s(?:(?:[A-Za-z]{1,4}|আ্যান্ড|অ্যান্ড|এন্ড)\sস[নমঙ]্?[সমগপ]|(?:আ্যান্ড|অ্যান্ড|এন্ড)\s[A-Z]{1,3})$/u;
+  /(?<=\p{Script=Bengali}\p{M}*)\s(?:(?:[A-Za-z]{1,4}|[\p{Script=Bengali}\p{M}]{0,4}ন্ড)\sস[নমঙ]্?[সমগপ]|(?:আ্যান্ড|অ্যান্ড|এন্ড)\s[A-Z]{1,3})$/u;
 
-function cleanName(text: string): string {
+/** Tidies a name: drops a registration number after it and stray punctuation around it. */
+function tidyName(text: string): string {
   let name = text;
   const legal = [...name.matchAll(new RegExp(LEGAL_FORM.source, "giu"))].at(-1);
   // Whatever follows the legal form is a registration number or branch code, not the name.
@@ -369,9 +370,13 @@ function cleanName(text: string): string {
   return name
     .replace(TRAILING_REGISTRATION, "")
     .replace(/^[\s*\-.,:#]+|[\s*\-,:#]+$/gu, "")
-    .replace(GARBLED_AND_SONS, " অ্যান্ড সন্স")
     .slice(0, 300);
 }
+
+const repairAndSons = (name: string) => name.replace(GARBLED_AND_SONS, " অ্যান্ড সন্স");
+
+/** A name tidied, its "& Sons" repaired. */
+const cleanName = (text: string) => repairAndSons(tidyName(text));
 
 interface Row {
   text: string;
@@ -463,10 +468,11 @@ function labelledSupplier(lines: readonly TextLine[]): ExtractedField<string> | 
     const hit = valueNear(lines, line, label.end, (text, from) => {
       // The next label's line (`BIN of Registered Person:`) under a name read as nothing.
       if (partyLabel(text.slice(from))) return undefined;
-      const value = cleanName(text.slice(from));
-      const start = text.indexOf(value, from);
-      return letters(value) >= 2 && start >= 0
-        ? { start, end: start + value.length, value }
+      // Where the name stands as read: its repair is not in the text.
+      const read = tidyName(text.slice(from));
+      const start = text.indexOf(read, from);
+      return letters(read) >= 2 && start >= 0
+        ? { start, end: start + read.length, value: repairAndSons(read) }
         : undefined;
     });
     if (hit) return fieldAt(hit, { source: "strongLabel" });
