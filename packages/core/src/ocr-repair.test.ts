@@ -77,6 +77,22 @@ describe("repairWords", () => {
     ]);
   });
 
+  it("reads a slash or colon where a grouping comma goes as the comma", () => {
+    // As Tesseract read a handwritten bill's column sums (generated): ১,৫৬,৬০০/- and ১,৮০,০৯০/-.
+    expect(texts(["1/56,600/-", "1:80,090/-", "1;234,567.00"])).toEqual([
+      "1,56,600/-",
+      "1,80,090/-",
+      "1,234,567.00",
+    ]);
+    // Dates, times, house numbers and a figure grouped wrong are left alone.
+    expect(texts(["12/05/2025", "12:30", "5/125", "1/5,600"])).toEqual([
+      "12/05/2025",
+      "12:30",
+      "5/125",
+      "1/5,600",
+    ]);
+  });
+
   it("reads letters inside dates, phone numbers and BINs as digits", () => {
     expect(texts(["l2/O3/2026", "O1711-223344", "OOO123456-O1O1", "18-O3-26"])).toEqual([
       "12/03/2026",

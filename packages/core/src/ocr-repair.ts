@@ -153,6 +153,16 @@ function repairLostPoint(word: string): string {
   return m ? `${m[1]},${m[2]}.${m[3]}` : word;
 }
 
+// A first group, a slash or colon, then the further groups no date or time has.
+const MARK_FOR_COMMA =
+  /^(\d{1,2}|\d{1,3}(?=[/:;]\d{3},))[/:;]((?:\d{2},)*\d{2,3},\d{3}(?:\.\d{2})?(?:\/[-=])?)$/u;
+
+/** `১/৫৬,৬০০/-` → `১,৫৬,৬০০/-`: a grouping comma written by hand that OCR read as a slash or colon. */
+function repairMarkForComma(word: string): string {
+  const m = MARK_FOR_COMMA.exec(word);
+  return m ? `${m[1]},${m[2]}` : word;
+}
+
 // Whole taka, grouped or 2–7 digits not led by 0 (a phone's `01711-` is no amount), then `1-`.
 const SLASH_AS_ONE = /^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|[1-9]\d{1,6})1-$/u;
 
@@ -206,7 +216,7 @@ export function repairWords(words: readonly string[]): RepairedToken[] {
   const out: RepairedToken[] = [];
   words.forEach((word, i) => {
     const paisaAfter = i === words.length - 2 && /^\d{2}$/u.test(words[i + 1] ?? "");
-    const amount = repairLostPoint(repairSlashAsOne(repairAmount(word)));
+    const amount = repairLostPoint(repairSlashAsOne(repairAmount(repairMarkForComma(word))));
     const text = repairKeyword(
       repairNumberShape(repairDecimalComma(repairDottedGroups(amount, paisaAfter))),
     );
