@@ -27,6 +27,7 @@ export * from "./page-print";
 export * from "./page-tilt";
 export * from "./purchase-voucher";
 export * from "./quickbooks-bill";
+export * from "./reading-sureness";
 export * from "./report-schedule";
 export * from "./retry-delay";
 export * from "./supplier";

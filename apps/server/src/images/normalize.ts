@@ -39,6 +39,14 @@ export async function normalizeImage(
   }
 }
 
+/**
+ * The page through a 3×3 median filter: grain and JPEG blocks go, strokes stay where a blur would
+ * spread them. Clean pages lose thin strokes to it, so it is only for a second reading.
+ */
+export async function despeckle(png: Buffer): Promise<Buffer> {
+  return sharp(png).median(3).png().toBuffer();
+}
+
 /** Decodes the whole image once, small: a cheap proof at upload that reading it later will work. */
 export async function checkImage(bytes: Buffer, label: string): Promise<void> {
   refuseUnreadable(bytes, label);
