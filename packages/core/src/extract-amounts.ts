@@ -109,13 +109,27 @@ const ONE_UNIT = 100;
 const GLUED_SIGN = /[¢©®§?!]/u;
 const GARBLED_OCR = 0.5;
 
+// A word read unsure right before a figure, of Latin letters or digits and no currency mark
+// (`সর্বমোট wn, ১৯৮.৫০` for ২,৮২,১৯৮.৫০): the figure's first digits may be in it, the figure
+// only its tail.
+const UNSURE_LEAD = 0.6;
+const LEAD_MAY_BE_DIGITS = /^[^\p{Script=Bengali}]*[\p{L}\d][^\p{Script=Bengali}]*$/u;
+
+function leadConfidence(line: TextLine, start: number): number {
+  const lead = line.spans.filter((s) => s.end <= start).at(-1);
+  if (!lead || lead.confidence >= UNSURE_LEAD) return 1;
+  const text = line.text.slice(lead.start, lead.end);
+  const currency = /^(?:৳|tk\.?|bdt|taka|rs\.?)$/iu.test(text.replace(/[:.,]+$/u, ""));
+  return !currency && LEAD_MAY_BE_DIGITS.test(text) ? lead.confidence : 1;
+}
+
 function read(line: TextLine, a: AmountToken, placement: Placement): Read {
   const { box, confidence, takaAsDigit } = rangeOf(line, a.start, a.end);
   const garbled = [line.text[a.start - 1], line.text[a.end]].some((c) => GLUED_SIGN.test(c ?? ""));
   return {
     value: a.poisha,
     box,
-    ocr: garbled ? Math.min(confidence, GARBLED_OCR) : confidence,
+    ocr: Math.min(garbled ? GARBLED_OCR : 1, confidence, leadConfidence(line, a.start)),
     placement,
     moneyLike: a.moneyLike,
     unpointed: !/[.,]/u.test(line.text.slice(a.start, a.end)),

@@ -676,6 +676,21 @@ describe("extractFields on whole invoices", () => {
     // The same figure read without the sign is taken at its word.
     expect(extractFields(bill("18,800.30")).total?.value).toBe(1880030);
   });
+  it("doubts a figure after an unsure word that may hold its first digits", () => {
+    // A faint bill as Tesseract read it: `২,৮২,১৯৮.৫০` as `wn, ১৯৮.৫০`, `wn,` at 0.46.
+    const read = (lead: string, confidence: number) => {
+      const page = pageOf(["বিল", `সর্বমোট ${lead} ১৯৮.৫০ টাকা`]);
+      const word = page.lines[1]?.words[1];
+      if (word) word.confidence = confidence;
+      return extractFields(page).total;
+    };
+    const unsure = read("wn,", 0.46);
+    expect(unsure?.value).toBe(19850);
+    expect(unsure?.confidence).toBeLessThan(0.7);
+    // Read sure, the word is what it says; an unsure Bengali word is no digits misread.
+    expect(read("wn,", 0.95)?.confidence).toBeGreaterThan(0.8);
+    expect(read("বাবদ", 0.46)?.confidence).toBeGreaterThan(0.8);
+  });
   it("adds the VAT to a plain মোট when the grand total is barely read and does not fit", () => {
     // Handwritten, as Tesseract read it, unsure: the grand total's point lost and a digit misread.
     const page = pageOf([
