@@ -50,6 +50,8 @@ describe("parseDate", () => {
     ["12% সেপ্টেম্বর, 2024", "2024-09-12"],
     // Malay receipts write March "Mac"; so does the OCR of a handwritten "Mar".
     ["19 Mac 2025", "2025-03-19"],
+    // A handwritten "Apr" whose r OCR lost.
+    ["21 Ap 2025", "2025-04-21"],
   ])("reads %s as %s", (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });

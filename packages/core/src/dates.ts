@@ -24,7 +24,8 @@ const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
   ["feb", "ফেব্রুয়ারি", "ফেব্রুয়ারী", "ফেব্রুআরি"],
   // "Mac": Malay receipts' March, and OCR's reading of a handwritten "Mar".
   ["mar", "mac", "মার্চ"],
-  ["apr", "এপ্রিল"],
+  // "Ap": a handwritten "Apr" whose r OCR lost; no other month begins so.
+  ["apr", "ap", "এপ্রিল"],
   ["may", "মে"],
   ["jun", "জুন"],
   ["jul", "জুলাই"],
