@@ -1,5 +1,6 @@
 import type { OcrPage } from "@chalan/core";
 import type { OcrEngine } from "../ocr/ocr-engine";
+import { surerReading } from "../ocr/surer-reading";
 import { withPdf } from "./pdf";
 import { grayPng, type RenderSize, renderGray, renderSize } from "./pdf-render";
 import { isRealText, readTextLayer } from "./pdf-text-layer";
@@ -22,8 +23,9 @@ const MAX_PDF_PAGES = 10;
 
 /**
  * Reads a PDF's first pages (up to `maxPages`): from the text layer where the page has real text,
- * otherwise drawn at ~200 dpi and OCR'd. Both give boxes in the pixels of that drawing. Refuses a
- * password-protected, damaged or empty PDF with a `PdfError`.
+ * otherwise drawn at ~200 dpi and OCR'd (again despeckled where unsure, as photos are). Both give
+ * boxes in the pixels of that drawing. Refuses a password-protected, damaged or empty PDF with a
+ * `PdfError`.
  */
 export function readPdf(
   bytes: Uint8Array,
@@ -46,7 +48,7 @@ export function readPdf(
       if ("text" in read) pages.push({ page: read.text, source: "text-layer" });
       else {
         const png = await grayPng(read.gray, read.size);
-        pages.push({ page: await engine.recognize(png), source: "ocr" });
+        pages.push({ page: (await surerReading(png, engine)).page, source: "ocr" });
       }
     }
     return { pageCount: doc.pageCount, pages };
