@@ -676,6 +676,18 @@ describe("extractFields on whole invoices", () => {
     // The same figure read without the sign is taken at its word.
     expect(extractFields(bill("18,800.30")).total?.value).toBe(1880030);
   });
+  it("takes the scale the words say when every figure lost its point", () => {
+    // Handwritten (generated): ৭,৭৮০.০০ + ১,১৬৭.০০ = ৳৮,৯৪৭.০০, the sign read as ৮, points lost.
+    const bill = ["বিল", "মোট ৭৭৮০০০", "ভ্যাট ১৫% ১১৬৭০০", "সর্বমোট ৮৮৯৪৭০০"];
+    const words = "কথায়: আট হাজার নয়শত সাতচল্লিশ টাকা মাত্র";
+    const f = extractFields(pageOf([...bill, words]));
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([894700, 778000, 116700]);
+    // Without the words a hundredfold reading adds up as well, and is only doubted.
+    const bare = extractFields(pageOf(bill));
+    expect(bare.total?.value).toBe(89470000);
+    expect(bare.total?.confidence).toBeLessThan(0.9);
+  });
+
   it("doubts a figure after an unsure word that may hold its first digits", () => {
     // A faint bill as Tesseract read it: `২,৮২,১৯৮.৫০` as `wn, ১৯৮.৫০`, `wn,` at 0.46.
     const read = (lead: string, confidence: number) => {

@@ -92,6 +92,12 @@ const WEIGHT = {
   legalRate: 0.5,
 } as const;
 /**
+ * The words read may be misparsed, so a total they contradict that adds up loses nothing but ties:
+ * to a reading whose total is the words' that adds up as well (`সর্বমোট ৮৮৯৪৭০০` beside `আট হাজার
+ * নয়শত সাতচল্লিশ টাকা`, every figure's point lost, adds up a hundredfold as at 8,947.00).
+ */
+const WORDS_DISAGREE = 0.01;
+/**
  * What a total costs per label rank below the page's strongest total label: one check cannot
  * overturn "Total Payable" for a "Total 6% Supplies" that adds up with its own subtotal and tax;
  * two can (a misread grand total).
@@ -276,7 +282,7 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
     (out.items ? WEIGHT.items : 0) +
     (out.rate ? WEIGHT.rate : 0) +
     (out.legalRate ? WEIGHT.legalRate : 0) +
-    (out.words ? WEIGHT.words : 0) +
+    (out.words ? WEIGHT.words : out.words === false && out.sum ? -WORDS_DISAGREE : 0) +
     (out.paid ? WEIGHT.paid : 0) -
     (c.total ? RANK_COST * (topRank(facts) - rank) : 0);
   return out;
