@@ -19,6 +19,7 @@ describe("partyLabel", () => {
     ["নিবস্কিত ব্যক্তির নাম: বিসমিল্লাহ জেনারেল", { party: "supplier", field: "name" }],
     // A faint photo's নিবন্ধিত read as Latin letters.
     ["fale ব্যাক্তির নাম: Surma Food Court", { party: "supplier", field: "name" }],
+    ["সিবস্কিত ব্যক্তির লাম: হাজী স্টিল মিলস লিমিটেড", { party: "supplier", field: "name" }],
     ["Name of Registered Person: Padma Ltd", { party: "supplier", field: "name" }],
     ["BIN of Registered Person: 000123456-0101", { party: "supplier", field: "bin" }],
     ["চালানপত্র ইস্যুর ঠিকানা: ঢাকা", { party: "supplier", field: "address" }],

@@ -38,8 +38,8 @@ const SUPPLIER = words(
   "সরবরাহকারী(?:র)?",
   // নিবন্ধিত as Tesseract misreads its conjunct (নিবস্কিত): the word is never anything else here.
   // ব্যাক্তি: the common misspelling, and a misreading. Read faint, নিবন্ধিত comes out as Latin
-  // letters (`fale ব্যাক্তির নাম:`).
-  String.raw`(?:নিব[^\s:]{1,4}ত|[A-Za-z]{2,6})\s?ব্যা?ক্তি(?:র)?`,
+  // letters (`fale ব্যাক্তির নাম:`); its ন may come out স (`সিবস্কিত`).
+  String.raw`(?:[নস]িব[^\s:]{1,4}ত|[A-Za-z]{2,6})\s?ব্যা?ক্তি(?:র)?`,
   String.raw`registered\s?person`,
   String.raw`(?:invoice\s?)?issue`,
   String.raw`চালানপত্র\s?ইস্যুর`,
@@ -92,7 +92,8 @@ const FIELDS: ReadonlyArray<readonly [PartyField, RegExp]> = [
     ),
   ],
   ["address", words("address", String.raw`addr\.?`, "ঠিকানা")],
-  ["name", words("name", "নাম")],
+  // লাম: নাম with its ন misread, as faint print gives it.
+  ["name", words("name", "[নল]াম")],
 ];
 /** How far into a line a label may run: labels are short, values follow. */
 const MAX_LABEL_CHARS = 60;
