@@ -32,6 +32,12 @@ describe("extractSupplier", () => {
     expect(s?.value).toBe("Karim Hardware");
   });
 
+  it("skips a title whose words OCR ran together", () => {
+    expect(supplier("CASHMEMO a", "Chowdhury Fabrics", "Kawran Bazar, Dhaka-1215")?.value).toBe(
+      "Chowdhury Fabrics",
+    );
+  });
+
   it("falls back to the first plain line with low confidence", () => {
     const s = supplier("Cash Memo", "Shapla", "Kawran Bazar, Dhaka-1215");
     expect(s?.value).toBe("Shapla");

@@ -231,6 +231,8 @@ const TITLE_WORDS = words(
   "invoice",
   "receipt",
   "official",
+  // `CASHMEMO`: the title with the space between its words lost.
+  String.raw`cash\s?memo`,
   "cash",
   "credit",
   "bill",
