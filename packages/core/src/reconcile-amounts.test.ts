@@ -336,6 +336,9 @@ describe("reconcileAmounts", () => {
     // A total of its own poisha that the VAT read makes: that VAT stands.
     const own = [cand("subtotal", 2, 11_760), cand("vat", 1, 588.03), cand("total", 3, 12_348.03)];
     expect(values(facts(own, { rates: [500] })).vat).toBe(58_803);
+    // No rate read (`S%`): the legal rate the VAT comes to, 5%, says the same.
+    const unrated = [cand("total", 2, 53_080), cand("vat", 1, 2_654.09), cand("total", 2, 55_734)];
+    expect(values(facts(unrated)).vat).toBe(265_400);
   });
 
   it("takes the VAT as total less net when that is VAT at the rate and the VAT read is not", () => {

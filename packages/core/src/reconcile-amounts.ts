@@ -452,12 +452,14 @@ function reconcile(facts: AmountFacts): Reconciled {
     const net = combo.subtotal.value - (combo.discount?.value ?? 0);
     out.vat = { value: combo.total.value - net, evidence: agreed };
   }
-  if (combo.vat && combo.total && combo.subtotal && outcome.rate && !outcome.inclusive) {
+  if (combo.vat && combo.total && combo.subtotal && !outcome.inclusive) {
     // A VAT a few poisha off its rate's share, where that share makes the total exactly (a total
-    // in whole taka lets `588.03` pass): a digit of the VAT was misread.
+    // in whole taka lets `588.03` pass): a digit of the VAT was misread. The rate read, or with
+    // none read the legal rate it comes to (`2,654.09` beside 53,080.00 and 55,734.00).
     const net = combo.subtotal.value - (combo.discount?.value ?? 0);
-    const exact = vatAt(net, outcome.rate);
-    if (exact !== combo.vat.value && net + exact === combo.total.value) {
+    const bp = outcome.rate || (outcome.legalRate ? legalRateOf(combo.vat.value, net) : undefined);
+    const exact = bp ? vatAt(net, bp) : undefined;
+    if (exact !== undefined && exact !== combo.vat.value && net + exact === combo.total.value) {
       out.vat = { value: exact, evidence: agreed };
     }
   }
