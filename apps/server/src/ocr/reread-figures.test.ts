@@ -65,6 +65,16 @@ describe("betterReading", () => {
     // No letters in the second reading: the first stands, whatever the second's figures.
     const digits = word("12-৩৪৫৬", 0, 0.6);
     expect(betterReading(digits, { text: "12-0", confidence: 0.95 })).toBe(digits);
+    // As generated receipts' numbers were read: `R-` as `1২-`, `RCT` run on as `001` and `২01`.
+    expect(betterReading(word("1২-৬৫১৯৮৩", 0, 0.37), { text: "R-", confidence: 0.99 }).text).toBe(
+      "R-৬৫১৯৮৩",
+    );
+    const runOn = (first: string, second: string) =>
+      betterReading(word(first, 0, 0.1), { text: second, confidence: 0.5 }).text;
+    expect(runOn("001২৬০২২৬৭৮", "RCT")).toBe("RCT২৬০২২৬৭৮");
+    expect(runOn("২01২৫১১৮৮১৩", "RCTRSbbO")).toBe("RCT২৫১১৮৮১৩");
+    // Too few letters read for the digits they would replace: the first stands.
+    expect(runOn("001২৬০২২৬৭৮", "RC")).toBe("001২৬০২২৬৭৮");
   });
 });
 

@@ -24,9 +24,30 @@ export function worthRereading(word: OcrWord): boolean {
   return /[0-9]/.test(word.text) && word.confidence < FIRST_SURE;
 }
 
-// A code in Bengali digits whose Latin letters Tesseract took for digits: `880-২৫০৯-৬৯০৩`.
-const LETTERS_AS_DIGITS = /^(?=[^-/]*[0-9])[0-9A-Za-z]{1,5}(?=[-/][০-৯])/u;
+// A code in Bengali digits whose Latin letters Tesseract took for digits: `880-২৫০৯-৬৯০৩`,
+// `1২-৬৫১৯৮৩` (`R-`, a Bengali digit made of its tail).
+const LETTERS_AS_DIGITS = /^(?=[^-/]*[0-9])[0-9A-Za-z]{1,5}[০-৯]?(?=[-/][০-৯])/u;
 const LETTERS = /^[A-Za-z]{1,5}(?=[-/])/u;
+// The same with no separator after the letters: `001২৬০২২৬৭৮`, `২01২৫১১৮৮১৩` for RCT….
+const RUN_ON_LETTERS_AS_DIGITS = /^[০-৯]?[0-9]{1,4}(?=[০-৯]{4,}$)/u;
+const LEADING_LETTERS = /^[A-Za-z]+/u;
+
+/** The letters a code's misread start (`880-`, `001`) had, from a second reading, if it shows them. */
+function lettersFor(
+  first: string,
+  second: string,
+): { misread: string; letters: string } | undefined {
+  const separated = LETTERS_AS_DIGITS.exec(first)?.[0];
+  if (separated) {
+    const letters = LETTERS.exec(second)?.[0];
+    return letters ? { misread: separated, letters } : undefined;
+  }
+  const runOn = RUN_ON_LETTERS_AS_DIGITS.exec(first)?.[0];
+  const letters = LEADING_LETTERS.exec(second)?.[0];
+  return runOn && letters && letters.length >= runOn.length
+    ? { misread: runOn, letters: letters.slice(0, runOn.length) }
+    : undefined;
+}
 
 /**
  * The reading a word keeps: the second one when it still shows a figure and is sure enough. A
@@ -36,12 +57,12 @@ const LETTERS = /^[A-Za-z]{1,5}(?=[-/])/u;
 export function betterReading(word: OcrWord, second: CtcText): OcrWord {
   // The recogniser's alphabet is Chinese: it may print a full-width comma or colon (`3，`).
   const text = second.text.normalize("NFKC");
-  const misread = LETTERS_AS_DIGITS.exec(word.text)?.[0];
-  if (misread) {
-    const letters = LETTERS.exec(text)?.[0];
-    if (!letters) return word;
+  if (LETTERS_AS_DIGITS.test(word.text) || RUN_ON_LETTERS_AS_DIGITS.test(word.text)) {
+    const fixed = lettersFor(word.text, text);
+    if (!fixed) return word;
     const confidence = Math.min(word.confidence, second.confidence);
-    return { ...word, text: `${letters}${word.text.slice(misread.length)}`, confidence };
+    const rest = word.text.slice(fixed.misread.length);
+    return { ...word, text: `${fixed.letters}${rest}`, confidence };
   }
   const take =
     /[0-9]/.test(text) &&
