@@ -77,6 +77,13 @@ describe("repairWords", () => {
     ]);
   });
 
+  it("leaves out a 1 beside a comma that no grouping allows", () => {
+    // As Tesseract read a Mushak-6.3's total row and a memo's total (generated): ৭,৩৫৭.৫০, ১,১৬৫.৫০.
+    expect(texts(["7,1357.50", "1,1165.50"])).toEqual(["7,357.50", "1,165.50"]);
+    // Grouped right already, or no 1 beside its comma: left alone.
+    expect(texts(["1,135.00", "1,11,000", "12,3456"])).toEqual(["1,135.00", "1,11,000", "12,3456"]);
+  });
+
   it("reads a slash or colon where a grouping comma goes as the comma", () => {
     // As Tesseract read a handwritten bill's column sums (generated): ১,৫৬,৬০০/- and ১,৮০,০৯০/-.
     expect(texts(["1/56,600/-", "1:80,090/-", "1;234,567.00"])).toEqual([

@@ -163,6 +163,27 @@ function repairMarkForComma(word: string): string {
   return m ? `${m[1]},${m[2]}` : word;
 }
 
+/**
+ * `৭,১৩৫৭.৫০` → `৭,৩৫৭.৫০`: a comma read as itself and the 1 it resembles, in a figure no grouping
+ * allows; the one 1 beside a comma whose leaving out groups it right.
+ */
+function repairOneBesideComma(word: string): string {
+  const prefix = CURRENCY_PREFIX.exec(word)?.[0] ?? "";
+  const rest = word.slice(prefix.length);
+  const suffix = CURRENCY_SUFFIX.exec(rest)?.[0] ?? "";
+  const body = rest.slice(0, rest.length - suffix.length);
+  if (!/^\d[\d,]*(?:\.\d{2})?$/u.test(body) || !body.includes(",") || MONEY.test(body)) return word;
+  const fixes = new Set<string>();
+  for (let i = 0; i < body.length; i++) {
+    const without = `${body.slice(0, i)}${body.slice(i + 1)}`;
+    if (body[i] === "1" && (body[i - 1] === "," || body[i + 1] === ",") && MONEY.test(without)) {
+      fixes.add(without);
+    }
+  }
+  const [fixed] = fixes;
+  return fixes.size === 1 ? `${prefix}${fixed}${suffix}` : word;
+}
+
 // Whole taka, grouped or 2–7 digits not led by 0 (a phone's `01711-` is no amount), then `1-`.
 const SLASH_AS_ONE = /^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|[1-9]\d{1,6})1-$/u;
 
@@ -216,7 +237,9 @@ export function repairWords(words: readonly string[]): RepairedToken[] {
   const out: RepairedToken[] = [];
   words.forEach((word, i) => {
     const paisaAfter = i === words.length - 2 && /^\d{2}$/u.test(words[i + 1] ?? "");
-    const amount = repairLostPoint(repairSlashAsOne(repairAmount(repairMarkForComma(word))));
+    const amount = repairLostPoint(
+      repairSlashAsOne(repairAmount(repairOneBesideComma(repairMarkForComma(word)))),
+    );
     const text = repairKeyword(
       repairNumberShape(repairDecimalComma(repairDottedGroups(amount, paisaAfter))),
     );
