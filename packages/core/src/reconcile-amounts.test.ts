@@ -539,4 +539,12 @@ describe("reconcileAmounts", () => {
     );
     expect(reconcileAmounts(neither).rateCheck).toBe(false);
   });
+
+  it("takes what the total is above the items by the rate read as the VAT its lost line had", () => {
+    // A memo: items 1,110.00, `ভ্যাট ৫%` with its figure unread, total 1,165.50.
+    const read = facts([cand("total", 3, 1_165.5)], { itemsSum: 111_000, rates: [500] });
+    expect(values(read)).toMatchObject({ total: 116_550, vat: 5_550 });
+    // No rate read: the items may be misread, nothing says what lies between.
+    expect(values(facts([cand("total", 3, 1_165.5)], { itemsSum: 111_000 })).vat).toBeUndefined();
+  });
 });

@@ -219,9 +219,10 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
     });
   }
   // No VAT read, the total above the net printed by VAT at a rate read, or a legal rate when none
-  // was: its line was lost.
-  if (v === undefined && s !== undefined && t !== undefined && t > s - d) {
-    const [lost, on] = [t - (s - d), s - d];
+  // was: its line was lost. Above the items' sum only by a rate read.
+  const netRead = s !== undefined || facts.rates.length > 0;
+  if (v === undefined && net !== undefined && netRead && t !== undefined && t > net) {
+    const [lost, on] = [t - net, net];
     if (facts.rates.length === 0) out.legalRate = legalRateOf(lost, on) !== undefined;
     else {
       const bp = facts.rates.find((r) => near(lost, vatAt(on, r), VAT_TOLERANCE));
@@ -446,11 +447,16 @@ function reconcile(facts: AmountFacts): Reconciled {
       evidence: agreed,
     };
   }
-  if (!combo.vat && combo.total && combo.subtotal && (outcome.legalRate || outcome.rate)) {
+  const onItems = facts.itemsSum !== undefined && outcome.rate;
+  if (
+    !combo.vat &&
+    combo.total &&
+    (combo.subtotal || onItems) &&
+    (outcome.legalRate || outcome.rate)
+  ) {
     // The total is the net with VAT at its rate on it, no VAT amount taking part: the rest is the
     // VAT, whatever was misread beside its label.
-    const net = combo.subtotal.value - (combo.discount?.value ?? 0);
-    out.vat = { value: combo.total.value - net, evidence: agreed };
+    out.vat = { value: combo.total.value - settled, evidence: agreed };
   }
   if (combo.vat && combo.total && combo.subtotal && !outcome.inclusive) {
     // A VAT a few poisha off its rate's share, where that share makes the total exactly (a total
