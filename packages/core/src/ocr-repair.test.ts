@@ -5,13 +5,16 @@ const texts = (words: string[]) => repairWords(words).map((t) => t.text);
 
 describe("repairWords", () => {
   it("reads letters inside amounts as the digits they resemble", () => {
-    expect(texts(["1,O5O.OO", "l2,500", "Tk.2O9.25", "৳l,395.00", "9OO/-"])).toEqual([
+    expect(texts(["1,O5O.OO", "l2,500", "Tk.2O9.25", "৳l,395.00", "9OO/-", "L834/-"])).toEqual([
       "1,050.00",
       "12,500",
       "Tk.209.25",
       "৳1,395.00",
       "900/-",
+      "1834/-",
     ]);
+    // A word, not a figure: left alone.
+    expect(texts(["LOL", "L8"])).toEqual(["LOL", "L8"]);
   });
 
   it("reads dots between groups of a handwritten amount as the commas they are", () => {

@@ -18,6 +18,8 @@ const LETTER_AS_DIGIT: Record<string, string> = {
   O: "0",
   o: "0",
   l: "1",
+  // A handwritten 1 with its foot: `L834/-`.
+  L: "1",
   I: "1",
   "|": "1",
   "]": "1",
