@@ -190,6 +190,18 @@ function evidenceOf(r: Read, source: Source): Evidence {
   };
 }
 
+/** The amounts of a line that two amounts before them on it add up to. */
+function rowSums(line: TextLine): Set<number> {
+  const values = findAmounts(line.text)
+    .filter((a) => !a.negative && a.moneyLike && a.poisha > 0)
+    .map((a) => a.poisha);
+  return new Set(
+    values.filter((c, k) =>
+      values.slice(0, k).some((a, i) => values.slice(i + 1, k).some((b) => a + b === c)),
+    ),
+  );
+}
+
 /** The page's lines with their labelled groups, read once. */
 class AmountPage {
   private readonly cache = new Map<TextLine, Group[]>();
@@ -300,23 +312,31 @@ class AmountPage {
    */
   unlabelledTotal(): AmountCandidate | undefined {
     const { top, bottom } = textExtent(this.lines);
-    const seen = new Map<number, { count: number; read: Read }>();
+    const seen = new Map<number, { count: number; sum: boolean; read: Read }>();
     for (const line of this.lines) {
       if ((line.box.y0 + line.box.y1) / 2 < top + (bottom - top) / 3) continue;
+      const sums = rowSums(line);
       for (const group of this.groups(line)) {
         const label = isCurrencyOnly(group.label) ? this.rowLabelOf(line) : group.label;
         const kind = classifyAmountLabel(label);
         if (kind && kind.role !== "total" && kind.role !== "subtotal") continue;
         for (const a of group.amounts) {
           if (a.negative || !a.moneyLike || a.poisha === 0) continue;
-          const entry = seen.get(a.poisha) ?? { count: 0, read: read(line, a, "line") };
+          const entry = seen.get(a.poisha) ?? {
+            count: 0,
+            sum: false,
+            read: read(line, a, "line"),
+          };
           entry.count += 1;
+          entry.sum ||= sums.has(a.poisha);
           seen.set(a.poisha, entry);
         }
       }
     }
+    // A row's sum (net, VAT, gross: a Mushak-6.3's totals row whose label was lost) before the
+    // amount printed most often, the largest such sum first.
     const best = [...seen.values()].sort(
-      (a, b) => b.count - a.count || b.read.value - a.read.value,
+      (a, b) => Number(b.sum) - Number(a.sum) || b.count - a.count || b.read.value - a.read.value,
     )[0];
     if (!best) return undefined;
     const { read: r, count } = best;

@@ -676,6 +676,16 @@ describe("extractFields on whole invoices", () => {
     // The same figure read without the sign is taken at its word.
     expect(extractFields(bill("18,800.30")).total?.value).toBe(1880030);
   });
+  it("guesses a row's sum as the total when the totals row lost its label", () => {
+    // A Mushak-6.3 photographed (generated): its one item's row, the gross misread, and the
+    // totals row under it. The net is printed most often, the gross is what adds up.
+    const head = ["Tax Invoice", "Name of Registered Person: Haji Textile", "Date: 01.04.2025"];
+    const rows = ["1 Cotton Fabric 2,66,000.00 15% 39,900.00 3.05,900.00"];
+    const f = extractFields(pageOf([...head, ...rows, "2,66,000.00 39,900.00 3,05,900.00"]));
+    expect(f.total?.value).toBe(30_590_000);
+    expect(f.total?.confidence).toBeLessThan(0.5);
+  });
+
   it("takes the scale the words say when every figure lost its point", () => {
     // Handwritten (generated): ৭,৭৮০.০০ + ১,১৬৭.০০ = ৳৮,৯৪৭.০০, the sign read as ৮, points lost.
     const bill = ["বিল", "মোট ৭৭৮০০০", "ভ্যাট ১৫% ১১৬৭০০", "সর্বমোট ৮৮৯৪৭০০"];
