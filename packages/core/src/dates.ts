@@ -53,11 +53,11 @@ const E = String.raw`(?![\p{L}\p{M}\p{N}]|[\/.\-]\d)`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|লা|রা|ঠা|ই|শে|এ)?`;
 const YEAR = String.raw`(\d{4}|\d{2})`;
 /**
- * Days 5–18 are written with ই (`৫ই`, `১৪ই`), which OCR may read as a 3 or an 8 (`53 ডিসেম্বর`,
- * `143 জুন`, `158 মে`): as days, 53–98 and 103–188 do not exist, so the digit is the ending; or
- * as a % (`12% সেপ্টেম্বর`), which before a month's name is no rate.
+ * Days 5–18 are written with ই (`৫ই`, `১৪ই`), which OCR may read as a 3, an 8 or a 2
+ * (`53 ডিসেম্বর`, `143 জুন`, `158 মে`, `102 অক্টোবর`): as days, 52–98 and 102–188 do not exist, so
+ * the digit is the ending; or as a % (`12% সেপ্টেম্বর`), which before a month's name is no rate.
  */
-const DAY_WITH_I_AS_DIGIT = "([5-9]|1[0-8])[38%]";
+const DAY_WITH_I_AS_DIGIT = "([5-9]|1[0-8])[238%]";
 /** A four-digit year with the time run into it, as OCR joins `5/3/2018 22:52:33`. */
 const GLUED_TIME = String.raw`(?<=\d{4})(?=[0-2]?\d:[0-5]\d)`;
 const NUMERIC_DMY = [String.raw` ?\/ ?`, " ?- ?", String.raw`\.`].map((sep) => ({
