@@ -78,5 +78,12 @@ describe("findAmountsInWords", () => {
     expect(poisha("One Thousand Five Hundred Bangladeshi Taka Only")).toEqual([150_000]);
     // Two amounts, each ended: both stand.
     expect(poisha("Five Hundred Taka Only. Paid: Two Hundred Taka")).toEqual([50_000, 20_000]);
+    // Faint handwriting (generated): two words garbled before the taka, and the tail of an amount
+    // whose start was garbled (২,৪৫,৫৮০ read as 80 taka at 0.79 before).
+    expect(poisha("কথায়, এক লক্ষ পড়ান্তর হাজ্যার টাকা মাত্র,")).toEqual([]);
+    expect(poisha("কথায়; ছুই লাখ WET হাজার পাঁচল্ত আশি টাকা মাত")).toEqual([]);
+    expect(
+      poisha("In words: Taka Sty Five Thousmd Thee Hundeed Seventy Seven md tr Prisa Only"),
+    ).toEqual([]);
   });
 });

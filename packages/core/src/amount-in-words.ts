@@ -127,15 +127,22 @@ function poishaOf(tokens: readonly Token[]): number | null {
   return poisha > 0 && Number.isSafeInteger(poisha) ? poisha : null;
 }
 
+// Words read after a run, up to the taka or "only" that ends the amount, for it to be garbled.
+const GARBLED_SPAN = 5;
+
 /**
- * Whether the words after a run are an unknown word and then the taka or "only" that should have
- * ended it: the run's last number word was misread (`চারশত পঞ্চার টাকা মাত্র`, পঞ্চান্ন garbled).
+ * Whether the words after a run are an unknown word and then, a few words on, the taka or "only"
+ * that should have ended it: a number word of it was misread (`চারশত পঞ্চার টাকা মাত্র`,
+ * `এক লক্ষ পড়ান্তর হাজ্যার টাকা`).
  */
 function garbledBeforeTaka(tail: string): boolean {
-  const [, next, then] = /^\s+([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(tail) ?? [];
-  if (!next || !then || tokensOf(next)) return false;
-  const ending = tokensOf(then)?.[0]?.kind;
-  return ending === "taka" || ending === "paisa" || CLOSING.has(then.toLowerCase());
+  const after = [...tail.matchAll(/[\p{L}\p{M}]+/gu)].slice(0, GARBLED_SPAN).map((m) => m[0]);
+  const [next] = after;
+  if (!next || tokensOf(next) || !/^\s+[\p{L}\p{M}]/u.test(tail)) return false;
+  return after.slice(1).some((w) => {
+    const ending = tokensOf(w)?.[0]?.kind;
+    return ending === "taka" || ending === "paisa" || CLOSING.has(w.toLowerCase());
+  });
 }
 
 /** An amount in words found in a text, with its position and whether it was closed by "only". */
@@ -163,12 +170,22 @@ export function findAmountsInWords(text: string, labelled = false): WordsAmount[
   const money = labelled || hasInWordsLabel(s);
   const out: WordsAmount[] = [];
   let run: Array<{ token: Token; start: number; end: number }> = [];
-  const close = () => {
+  // Number words cut off by an unknown one: what follows is the rest of a garbled amount
+  // (`দুই লাখ WET হাজার পাঁচল্ত আশি টাকা` is no 80 taka).
+  let broken = false;
+  const close = (byUnknown = false) => {
+    const cut = broken;
+    const counted = run.some((r) => r.token.kind === "number" || r.token.kind === "scale");
+    const complete = closeRun(byUnknown, cut);
+    if (byUnknown && counted && !complete) broken = true;
+  };
+  /** Ends the run; whether it was a whole amount, ended by its taka or "only". */
+  const closeRun = (byUnknown: boolean, cut: boolean): boolean => {
     const last = run.findLastIndex((r) => r.token.kind !== "filler");
     const used = run.slice(0, last + 1);
     run = [];
     const first = used.findIndex((r) => r.token.kind !== "filler");
-    if (first < 0 || !used.some((r) => r.token.kind === "number")) return;
+    if (first < 0 || !used.some((r) => r.token.kind === "number")) return false;
     const tokens = used.slice(first).map((r) => r.token);
     const named = tokens.some((t) => t.kind === "taka" || t.kind === "paisa");
     const tail = s.slice(used.at(-1)?.end ?? 0);
@@ -178,14 +195,20 @@ export function findAmountsInWords(text: string, labelled = false): WordsAmount[
       .replace(/[.,]+$/u, "");
     const closed = closing !== undefined && CLOSING.has(closing);
     const poisha = poishaOf(tokens);
-    if (poisha === null || !(named || closed || money) || garbledBeforeTaka(tail)) return;
+    // The rest of a garbled amount: neither it nor the piece before it, unless that one was ended.
+    if (cut && poisha !== null) {
+      if (out.at(-1)?.closed === false) out.pop();
+      return false;
+    }
+    if (poisha === null || !(named || closed || money) || garbledBeforeTaka(tail)) return false;
     out.push({ poisha, start: used[first]?.start ?? 0, end: used.at(-1)?.end ?? 0, closed });
+    return named || closed || !byUnknown;
   };
   for (const m of s.matchAll(/[\p{L}\p{M}]+/gu)) {
     const tokens = tokensOf(m[0]);
     const gap = s.slice(run.at(-1)?.end ?? m.index, m.index);
     // Words of one amount are separated by spaces, hyphens and commas, nothing else.
-    if (!tokens || /[^\s,-]/u.test(gap)) close();
+    if (!tokens || /[^\s,-]/u.test(gap)) close(!tokens);
     if (!tokens) continue;
     for (const token of tokens) run.push({ token, start: m.index, end: m.index + m[0].length });
   }
