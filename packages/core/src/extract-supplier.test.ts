@@ -115,6 +115,7 @@ describe("extractSupplier and a garbled '& Sons'", () => {
     expect(supplier("Rahim & Sons")?.value).toBe("Rahim & Sons");
     expect(supplier("সোনালী ট্রেডার্স")?.value).toBe("সোনালী ট্রেডার্স");
     expect(supplier("Rahim AB সম্স")?.value).toBe("Rahim AB সম্স");
+    expect(supplier("Rahim Traders BD LTD")?.value).toBe("Rahim Traders BD LTD");
   });
 });
 

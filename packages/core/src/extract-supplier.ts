@@ -355,11 +355,11 @@ function isAddress(text: string): boolean {
 
 /**
  * A Bengali name's "& Sons" as Tesseract garbles the ya-phala of অ্যান্ড and the conjunct of সন্স:
- * `WS সম্স`, `WTS সঙ্গ`, `SIS সন্প`, `আ্যান্ড SH`, `আ্যান্ড 5TH`, `আমন্ড সন্ম` (generated shop
- * names, seeds 3, 4, 11 and 12: 11 of them).
+ * `WS সম্স`, `WTS সঙ্গ`, `SIS সন্প`, `আ্যান্ড SH`, `আ্যান্ড 5TH`, `আমন্ড সন্ম`, both words as
+ * Latin letters (`WE AN`, `SIS 57%`) (generated shop names, seeds 3, 4, 11 and 12: 13 of them).
  */
 const GARBLED_AND_SONS =
-  /(?<=\p{Script=Bengali}\p{M}*)\s(?:(?:[A-Za-z]{1,4}|[\p{Script=Bengali}\p{M}]{0,4}ন্ড)\sস[নমঙ]্?[সমগপ]|(?:আ্যান্ড|অ্যান্ড|এন্ড)\s[A-Z0-9]{1,3})$/u;
+  /(?<=\p{Script=Bengali}\p{M}*)\s(?:(?:[A-Za-z]{1,4}|[\p{Script=Bengali}\p{M}]{0,4}ন্ড)\sস[নমঙ]্?[সমগপ]|(?:আ্যান্ড|অ্যান্ড|এন্ড)\s[A-Z0-9]{1,3}|[A-Z]{2,4}\s[A-Z0-9%]{1,3})$/u;
 
 /** Tidies a name: drops a registration number after it and stray punctuation around it. */
 function tidyName(text: string): string {
