@@ -37,6 +37,36 @@ describe("extractLineItems", () => {
     expect(items?.rates.map((r) => r.value)).toEqual([1500, 1500]);
   });
 
+  it("reads prices and amounts whose points a hand lost where the rows multiply out so", () => {
+    // A handwritten memo (generated): 655.00, 840.00, 322.00 and 265.00 read without their points.
+    const row = (sl: string, what: string, qty: string, rate: string, amount: string): Cell[] => [
+      [20, sl],
+      [80, what],
+      [300, qty],
+      [400, rate],
+      [520, amount],
+    ];
+    const items = itemsOf(
+      pageOf([
+        head,
+        row("1", "Legal Paper", "6", "65500", "3930.00"),
+        row("2", "Marker Pen", "12", "70.00", "84000"),
+        row("3", "File Cover", "H", "2300", "32200"),
+        row("4", "Ball Pen", "6", "26500", "1590.00"),
+      ]),
+    );
+    expect(items?.field.value.map((i) => [i.unitPrice, i.amount])).toEqual([
+      [65_500, 393_000],
+      [7_000, 84_000],
+      [2_300, 32_200],
+      [26_500, 159_000],
+    ]);
+    expect(items?.sum).toBe(668_200);
+    // Rows that multiply out as written keep their figures.
+    const written = itemsOf(pageOf([head, row("1", "Rice", "20", "65500", "1310000")]));
+    expect(written?.field.value[0]?.amount).toBe(131_000_000);
+  });
+
   it("takes a % with a digit right after it for a misread price, not the row's VAT rate", () => {
     const row = (price: string): Cell[] => [
       [20, "1"],

@@ -37,6 +37,10 @@ interface Num {
   box: Box;
   confidence: number;
   kind: ColumnKind | undefined;
+  /** Digits alone, no point or grouping: its point may have been lost (`84000` for 840.00). */
+  bare?: true;
+  /** Taken as a hundredth of its digits, the point lost. */
+  pointLost?: true;
 }
 
 export interface LineItems {
@@ -173,7 +177,15 @@ function numbersOf(row: readonly TextLine[], columns: readonly Column[]): Num[] 
       const box = hit.length > 0 ? unionBox(hit.map((s) => s.box)) : line.box;
       const confidence = Math.min(...hit.map((s) => s.confidence), line.confidence);
       const kind = columnAt(columns, (box.x0 + box.x1) / 2);
-      out.push({ value: a.poisha, moneyLike: a.moneyLike, box, confidence, kind });
+      const bare = /^\d{5,}$/u.test(line.text.slice(a.start, a.end));
+      out.push({
+        value: a.poisha,
+        moneyLike: a.moneyLike,
+        box,
+        confidence,
+        kind,
+        ...(bare && { bare }),
+      });
     }
     for (const w of wordsOf(line)) {
       const m = /^(\d+(?:\.\d{1,3})?)\p{L}+$/u.exec(w.text);
@@ -202,6 +214,9 @@ interface Parsed {
   verified: boolean;
 }
 
+/** What reading a figure with its point lost costs a row's parse: more than any column's say. */
+const POINT_LOST_COST = 4;
+
 /** quantity × unit price = amount, within a taka plus a poisha per unit of rounding. */
 function multiplies(q: Num, p: Num, a: Num): boolean {
   const tolerance = 100 + q.value / 100;
@@ -220,22 +235,34 @@ function multiplies(q: Num, p: Num, a: Num): boolean {
  */
 function parseRow(nums: readonly Num[], amountColumn: boolean): Parsed | undefined {
   let best: { parsed: Parsed; score: number } | undefined;
-  nums.forEach((a, k) => {
+  // Each number as read, and a bare one also with its point lost: a price or amount so taken
+  // only where it multiplies out, and after any reading as written does.
+  const readings = nums.map((n) =>
+    n.bare ? [n, { ...n, value: n.value / 100, moneyLike: true, pointLost: true as const }] : [n],
+  );
+  readings.forEach((asA, k) => {
     for (let i = 0; i < k; i++) {
       for (let j = i + 1; j < k; j++) {
-        const x = nums[i];
-        const y = nums[j];
-        if (!x || !y || !multiplies(x, y, a)) continue;
-        // The count is the one in the quantity column, else the one not money-shaped, else the left.
-        const yIsCount =
-          y.kind === "quantity" || x.kind === "unitPrice" || (!y.moneyLike && x.moneyLike);
-        const [q, p] = yIsCount ? [y, x] : [x, y];
-        const score =
-          (q.kind === "quantity" ? 1 : 0) +
-          (p.kind === "unitPrice" ? 1 : 0) +
-          (a.kind === "amount" ? 1 : 0);
-        if (!best || score > best.score)
-          best = { parsed: { quantity: q, unitPrice: p, amount: a, verified: true }, score };
+        for (const x of readings[i] ?? []) {
+          for (const y of readings[j] ?? []) {
+            for (const a of asA) {
+              if (!multiplies(x, y, a)) continue;
+              // The count is the one in the quantity column, else the one not money-shaped, else
+              // the left; a count has no point to lose.
+              const yIsCount =
+                y.kind === "quantity" || x.kind === "unitPrice" || (!y.moneyLike && x.moneyLike);
+              const [q, p] = yIsCount ? [y, x] : [x, y];
+              if (q.pointLost) continue;
+              const score =
+                (q.kind === "quantity" ? 1 : 0) +
+                (p.kind === "unitPrice" ? 1 : 0) +
+                (a.kind === "amount" ? 1 : 0) -
+                (p.pointLost || a.pointLost ? POINT_LOST_COST : 0);
+              if (!best || score > best.score)
+                best = { parsed: { quantity: q, unitPrice: p, amount: a, verified: true }, score };
+            }
+          }
+        }
       }
     }
   });
@@ -360,6 +387,9 @@ export function extractLineItems(lines: readonly TextLine[]): LineItems | undefi
   const rates: Hit<number>[] = [];
   let ocr = 1;
   let verified = 0;
+  // A hand that loses its points on rows that multiply out lost them on the rows that do not.
+  let pointsLost = false;
+  const unsureBare: number[] = [];
   let lastBottom = band.at(-1)?.[0]?.box.y1 ?? 0;
   const pending: string[] = [];
   for (const row of body) {
@@ -401,6 +431,8 @@ export function extractLineItems(lines: readonly TextLine[]): LineItems | undefi
     });
     if (rate) rates.push(rate);
     if (parsed.verified) verified++;
+    if (parsed.amount.pointLost || parsed.unitPrice.pointLost) pointsLost = true;
+    if (!parsed.verified && parsed.amount.bare) unsureBare.push(items.length - 1);
     used.push(...row.map((l) => l.box));
     ocr = Math.min(
       ocr,
@@ -411,6 +443,11 @@ export function extractLineItems(lines: readonly TextLine[]): LineItems | undefi
   }
   const last = items.at(-1);
   if (last && pending.length > 0) last.description = [last.description, ...pending].join(" ");
+  for (const item of pointsLost ? unsureBare.map((i) => items[i]) : []) {
+    if (!item) continue;
+    item.amount /= 100;
+    item.unitPrice /= 100;
+  }
   if (items.length === 0) return undefined;
   const evidence: Evidence = {
     source: "label",
