@@ -44,10 +44,10 @@ describe("confidenceOf", () => {
       true,
     );
     expect(confidenceOf(sure)).toBeGreaterThan(0.9);
-    expect(confidenceOf({ ...sure, pointMayBeLost: true })).toBeLessThan(0.9);
-    expect(
-      confidenceOf(withCheck({ ...sure, pointMayBeLost: true }, "words", true)),
-    ).toBeGreaterThan(0.9);
+    expect(confidenceOf({ ...sure, scaleInDoubt: true })).toBeLessThan(0.9);
+    expect(confidenceOf(withCheck({ ...sure, scaleInDoubt: true }, "words", true))).toBeGreaterThan(
+      0.9,
+    );
   });
 
   it("stays within [0, 1]", () => {

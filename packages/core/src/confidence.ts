@@ -62,8 +62,8 @@ export const FACTORS = {
   ocrRepair: 0.9,
   /** A value taken after an adjustment (total ± a rounding line): one more step to get wrong. */
   adjusted: 0.9,
-  /** The most an amount whose decimal point may have been lost is trusted, unless words say it. */
-  pointMayBeLost: 0.85,
+  /** The most an amount that may be read at a multiple of itself is trusted, unless words say it. */
+  scaleInDoubt: 0.85,
 } as const;
 
 /** The evidence behind one value. Omitted factors are neutral. */
@@ -81,11 +81,12 @@ export interface Evidence {
   /** The value was read only by repairing what the OCR got wrong. */
   repaired?: boolean;
   /**
-   * An amount of six or more digits, none set apart, ending in 00 (`৬১২৬০০০`): perhaps ৬১,২৬০.০০
-   * with its point lost. Sums and rates hold alike for figures all read so, a hundredfold; only the
-   * amount in words tells.
+   * The amount may be a multiple of the one printed, and sums and rates hold alike for figures all
+   * read so; only the amount in words tells. Six or more digits, none set apart, ending in 00
+   * (`৬১২৬০০০`): perhaps ৬১,২৬০.০০ with its point lost, a hundredfold. Bengali ৪s read for the
+   * Latin 8s they look like (`lookalike-digits.ts`): perhaps 880.00 after all, twofold.
    */
-  pointMayBeLost?: boolean;
+  scaleInDoubt?: boolean;
   /** An amount written without point or grouping: a hundredfold misreading would look the same. */
   unpointed?: boolean;
   checks?: readonly Check[];
@@ -108,7 +109,7 @@ export function confidenceOf(e: Evidence): number {
     c = check.agrees ? 1 - (1 - c) * (1 - weight.agree) : c * weight.disagree;
   }
   const saidInWords = e.checks?.some((x) => x.kind === "words" && x.agrees);
-  if (e.pointMayBeLost && !saidInWords) c = Math.min(c, FACTORS.pointMayBeLost);
+  if (e.scaleInDoubt && !saidInWords) c = Math.min(c, FACTORS.scaleInDoubt);
   return Math.min(1, Math.max(0, c));
 }
 

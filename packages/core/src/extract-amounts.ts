@@ -38,6 +38,8 @@ interface Read {
   /** Written without point or grouping (`৩১৩৯৫০`, `1495 টাকা`): its scale rests on other figures. */
   unpointed: boolean;
   negative: boolean;
+  /** Read as Bengali ৪s for the Latin 8s they look like: perhaps twice as much. */
+  lookalike: boolean;
   /**
    * What the same marks may have meant, taken only where the arithmetic confirms it: four or more
    * bare digits with their decimal point lost (`১৫৬৪৪০০` for `১৫৬৪৪.০০`), or a thousands comma
@@ -124,7 +126,7 @@ function leadConfidence(line: TextLine, start: number): number {
 }
 
 function read(line: TextLine, a: AmountToken, placement: Placement): Read {
-  const { box, confidence, takaAsDigit } = rangeOf(line, a.start, a.end);
+  const { box, confidence, takaAsDigit, lookalike } = rangeOf(line, a.start, a.end);
   const garbled = [line.text[a.start - 1], line.text[a.end]].some((c) => GLUED_SIGN.test(c ?? ""));
   return {
     value: a.poisha,
@@ -134,6 +136,7 @@ function read(line: TextLine, a: AmountToken, placement: Placement): Read {
     moneyLike: a.moneyLike,
     unpointed: !/[.,]/u.test(line.text.slice(a.start, a.end)),
     negative: a.negative,
+    lookalike,
     alternatives: alternativesOf(line.text.slice(a.start, a.end), a.poisha, takaAsDigit),
   };
 }
@@ -185,7 +188,7 @@ function evidenceOf(r: Read, source: Source): Evidence {
     placement: r.placement,
     ocr: r.ocr,
     usualShape: r.moneyLike,
-    pointMayBeLost,
+    scaleInDoubt: pointMayBeLost || r.lookalike,
     unpointed: r.unpointed,
   };
 }
@@ -294,7 +297,7 @@ class AmountPage {
               rank: kind.rank,
               value,
               box: r.box,
-              evidence: { ...evidenceOf(r, source), repaired: true, pointMayBeLost: false },
+              evidence: { ...evidenceOf(r, source), repaired: true, scaleInDoubt: false },
               shared: true,
               alternate: true,
             });

@@ -1,5 +1,6 @@
 import { toAsciiDigits } from "./bangla-digits";
 import { FACTORS } from "./confidence";
+import { asBengaliDigits, bengaliLookalikes } from "./lookalike-digits";
 import type { Box, OcrLine, OcrPage, OcrWord } from "./ocr";
 import { mayBeTakaSign, repairTakaSign, repairWords } from "./ocr-repair";
 
@@ -11,10 +12,13 @@ export interface Span {
   confidence: number;
   /** A figure whose leading digit may have been the taka sign (`mayBeTakaSign`). */
   takaAsDigit?: true;
+  /** A figure read as Bengali ৪s for the Latin 8s they look like (`bengaliLookalikes`). */
+  lookalike?: true;
 }
 
 interface Word extends OcrWord {
   takaAsDigit?: true;
+  lookalike?: true;
 }
 
 /**
@@ -46,9 +50,11 @@ export function unionBox(boxes: readonly Box[]): Box {
 }
 
 /** The words of an OCR line, normalised; a line without words is split at its spaces. */
-function wordsOf(line: OcrLine): Word[] {
+function wordsOf(line: OcrLine, lookalikes: ReadonlySet<OcrWord>): Word[] {
   const words = line.words
     .map((w): Word => {
+      if (lookalikes.has(w))
+        return { ...w, text: normalise(asBengaliDigits(w.text)), lookalike: true };
       const raw = w.text.normalize("NFC");
       const repaired = repairTakaSign(raw);
       const confidence = repaired === raw ? w.confidence : w.confidence * FACTORS.ocrRepair;
@@ -70,8 +76,9 @@ function wordsOf(line: OcrLine): Word[] {
 /** Lines in reading order: top to bottom, and left to right within a row. */
 export function textLines(page: OcrPage): TextLine[] {
   const out: TextLine[] = [];
+  const lookalikes = bengaliLookalikes(page);
   for (const line of page.lines) {
-    const words = wordsOf(line);
+    const words = wordsOf(line, lookalikes);
     if (words.length === 0) continue;
     const texts: string[] = [];
     const spans: Span[] = [];
@@ -86,6 +93,7 @@ export function textLines(page: OcrPage): TextLine[] {
         box: unionBox(parts.map((w) => w.box)),
         confidence: t.repaired ? confidence * FACTORS.ocrRepair : confidence,
         ...(parts[0]?.takaAsDigit && { takaAsDigit: true }),
+        ...(parts.some((w) => w.lookalike) && { lookalike: true }),
       });
       at += t.text.length + 1;
     }
@@ -95,20 +103,23 @@ export function textLines(page: OcrPage): TextLine[] {
 }
 
 /**
- * The box and least word confidence of the characters `start..end` of a line, and whether its
- * first word's leading digit may have been the taka sign.
+ * The box and least word confidence of the characters `start..end` of a line, whether its
+ * first word's leading digit may have been the taka sign, and whether a lookalike was read in it.
  */
 export function rangeOf(
   line: TextLine,
   start: number,
   end: number,
-): { box: Box; confidence: number; takaAsDigit: boolean } {
+): { box: Box; confidence: number; takaAsDigit: boolean; lookalike: boolean } {
   const hit = line.spans.filter((s) => s.start < end && start < s.end);
-  if (hit.length === 0) return { box: line.box, confidence: line.confidence, takaAsDigit: false };
+  if (hit.length === 0) {
+    return { box: line.box, confidence: line.confidence, takaAsDigit: false, lookalike: false };
+  }
   return {
     box: unionBox(hit.map((s) => s.box)),
     confidence: Math.min(...hit.map((s) => s.confidence)),
     takaAsDigit: hit[0]?.start === start && hit[0].takaAsDigit === true,
+    lookalike: hit.some((s) => s.lookalike),
   };
 }
 

@@ -474,13 +474,13 @@ describe("reconcileAmounts", () => {
   it("doubts every unpointed figure the arithmetic ties to one whose point may be lost", () => {
     // `মোট ২৯৯০০০`, `ভ্যাট ৫% ১৪৯৫০ টাকা`, `সর্বমোট ৩১৩৯৫০`: 2,990.00, 149.50 and 3,139.50 with
     // their points lost add up just as well a hundredfold.
-    const unpointed = (pointMayBeLost = false) =>
+    const unpointed = (scaleInDoubt = false) =>
       ({
         evidence: {
           source: "label",
           checks: [{ kind: "repeated", agrees: true }],
           unpointed: true,
-          pointMayBeLost,
+          scaleInDoubt,
         },
       }) as Partial<AmountCandidate>;
     const read = (words?: AmountCandidate) =>

@@ -376,7 +376,7 @@ function fallbackTotal(
  * VAT), else read from the words, else guessed.
  */
 export function reconcileAmounts(facts: AmountFacts): Reconciled {
-  return sharePointDoubt(reconcile(facts));
+  return shareScaleDoubt(reconcile(facts));
 }
 
 function reconcile(facts: AmountFacts): Reconciled {
@@ -505,17 +505,17 @@ function reconcile(facts: AmountFacts): Reconciled {
 }
 
 /**
- * Sums and rates hold alike for figures all read a hundredfold, so an amount whose point may be
- * lost casts that doubt on every other figure read without point or grouping (`৩১৩৯৫০` beside
- * `২৯৯০০০`), unless the words say the total.
+ * Sums and rates hold alike for figures all read a hundredfold, so an amount whose scale is in
+ * doubt (its point perhaps lost) casts that doubt on every other figure read without point or
+ * grouping (`৩১৩৯৫০` beside `২৯৯০০০`) and every one derived, unless the words say the total.
  */
-function sharePointDoubt(out: Reconciled): Reconciled {
+function shareScaleDoubt(out: Reconciled): Reconciled {
   const roles = ["total", "subtotal", "vat", "discount"] as const;
-  if (out.wordsAgree || !roles.some((r) => out[r]?.evidence.pointMayBeLost)) return out;
+  if (out.wordsAgree || !roles.some((r) => out[r]?.evidence.scaleInDoubt)) return out;
   for (const role of roles) {
     const c = out[role];
     if (c && c.value > 0 && (c.evidence.unpointed || c.evidence.source === "derived")) {
-      out[role] = { ...c, evidence: { ...c.evidence, pointMayBeLost: true } };
+      out[role] = { ...c, evidence: { ...c.evidence, scaleInDoubt: true } };
     }
   }
   return out;
