@@ -40,6 +40,25 @@ describe("misreadDate", () => {
     expect(misreadDate(text, from)).toEqual({ start: 15, end: 25, value: "2025-06-08" });
   });
 
+  it("reads a dash the OCR took for a colon, with the dots of the line written on", () => {
+    expect(read("২৯:১২-২০২৪................")).toBe("2024-12-29");
+    expect(read("০৭:০৫-২৫")).toBe("2025-05-07");
+    expect(read("12-03:2026")).toBe("2026-03-12");
+    expect(read("08:14 PM")).toBeUndefined(); // a time
+  });
+
+  it("reads a month's name garbled by the hand, where it is like one month only", () => {
+    expect(misreadDate("Date: 12 eptewber, 2024", 5)).toEqual({
+      start: 6,
+      end: 23,
+      value: "2024-09-12",
+    });
+    expect(read("৯ সেপ্টেমর ২০২৫")).toBe("2025-09-09");
+    expect(read("12 Jule 2024")).toBeUndefined(); // June or July
+    expect(read("12 Member, 2024")).toBeUndefined(); // as like November as December
+    expect(read("31 Febuary 2024")).toBeUndefined(); // no such day
+  });
+
   it("leaves what cannot be such a date", () => {
     expect(read("21136/2025")).toBeUndefined(); // no month 36
     expect(read("31106/2025")).toBeUndefined(); // no 31 June

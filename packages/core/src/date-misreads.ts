@@ -1,5 +1,6 @@
 import { toAsciiDigits } from "./bangla-digits";
-import { isoDate } from "./dates";
+import { isoDate, MONTH_NAMES } from "./dates";
+import { textSimilarity } from "./text-similarity";
 
 // Day and month of two digits each, a four-digit year (or two, with a time run into them); between
 // them a separator, a separator the OCR took for a one (a handwritten slash, "08106/2025"), or
@@ -9,12 +10,35 @@ const SHAPES = [
   new RegExp(String.raw`^(\d{2})${SEP}?(\d{2})${SEP}?(\d{4})$`),
   new RegExp(String.raw`^(\d{2})[1lI|](\d{2})${SEP}(\d{4})$`),
   new RegExp(String.raw`^(\d{2})${SEP}(\d{2})[1lI|](\d{4})$`),
+  // A dash read as a colon: "২৯:১২-২০২৪", "০৭:০৫-২৫" (a time has no year after it).
+  new RegExp(String.raw`^(\d{2})[:;](\d{2})${SEP}(\d{4}|\d{2})$`),
+  new RegExp(String.raw`^(\d{2})${SEP}(\d{2})[:;](\d{4})$`),
   // A two-digit year with the time run into it, the space between unseen: "26-04.269:21-AM".
   new RegExp(String.raw`^(\d{2})${SEP}(\d{2})${SEP}(\d{2})\d{1,2}:\d{2}`),
 ];
 // What OCR leaves around a handwritten date: a colon, dots along the line it was written on, a
 // bracket for a stroke before it ("(07112025").
 const LEAD = /^[:.\-–(]+/u;
+// A day, a month's name garbled by the hand it was written in, and a year: "12 eptewber, 2024".
+const NAMED = /^(\d{1,2})\s([\p{L}\p{M}]{4,})[.,]?\s(\d{4})(?!\p{N})/u;
+// The garbled name must be this like one month's full name, and so much less like any other.
+const NAME_LIKE = 0.7;
+const NEXT_BEST_BY = 0.2;
+
+const inCentury = (year: number) => year >= 1990 && year <= 2100;
+
+/** The month whose full name (English or Bengali) a garbled word is like, and no other. */
+function garbledMonth(word: string): number | undefined {
+  const likeness = MONTH_NAMES.map((names) =>
+    Math.max(...names.filter((n) => n.length >= 4).map((n) => textSimilarity(word, n))),
+  );
+  const best = Math.max(...likeness);
+  const next = Math.max(...likeness.filter((x) => x !== best), 0);
+  const unique = likeness.filter((x) => x === best).length === 1;
+  return best >= NAME_LIKE && unique && next <= best - NEXT_BEST_BY
+    ? likeness.indexOf(best) + 1
+    : undefined;
+}
 const TRAIL = /[.,;:…]+$/u;
 
 /**
@@ -31,6 +55,13 @@ export function misreadDate(
     const word = m[0];
     if (!/\p{Nd}/u.test(word)) continue;
     const start = from + m.index + word.indexOf(word.replace(LEAD, ""));
+    const named = NAMED.exec(toAsciiDigits(text.slice(start)));
+    const month = named?.[2] && garbledMonth(named[2]);
+    if (named && month) {
+      const value =
+        inCentury(Number(named[3])) && isoDate(Number(named[3]), month, Number(named[1]));
+      return value ? { start, end: start + named[0].length, value } : undefined;
+    }
     // Day and month run together, the year after a space: "2308 2024".
     const year = /^\d{4} (\d{4})(?!\S)/u.exec(toAsciiDigits(text.slice(start)))?.[1];
     const core = year
@@ -44,7 +75,7 @@ export function misreadDate(
       if (!d) continue;
       const [day, month, yy] = [d[1], d[2], d[3]].map(Number) as [number, number, number];
       const year = yy < 100 ? 2000 + yy : yy;
-      const value = year >= 1990 && year <= 2100 ? isoDate(year, month, day) : null;
+      const value = inCentury(year) ? isoDate(year, month, day) : null;
       if (value) return { start, end: start + length, value };
     }
     return undefined;

@@ -19,7 +19,7 @@ const MONTHS_EN = [
 ] as const;
 
 /** Month names and the spellings seen on invoices, English and Bengali. */
-const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
+export const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
   ["jan", "জানুয়ারি", "জানুয়ারী", "জানুআরি"],
   ["feb", "ফেব্রুয়ারি", "ফেব্রুয়ারী", "ফেব্রুআরি"],
   // "Mac": Malay receipts' March, and OCR's reading of a handwritten "Mar".
