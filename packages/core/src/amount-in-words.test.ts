@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findAmountsInWords } from "./amount-in-words";
+import { findAmountsInWords, namesPaisa } from "./amount-in-words";
 import { BANGLA_NUMBERS } from "./bangla-number-words";
 
 const poisha = (text: string) => findAmountsInWords(text).map((a) => a.poisha);
@@ -85,5 +85,15 @@ describe("findAmountsInWords", () => {
     expect(
       poisha("In words: Taka Sty Five Thousmd Thee Hundeed Seventy Seven md tr Prisa Only"),
     ).toEqual([]);
+  });
+});
+
+describe("namesPaisa", () => {
+  it("sees paisa named after the taka in words too garbled to read (as Tesseract read them)", () => {
+    expect(namesPaisa("কথায়: A হালার আটশত চছাষ্লার টাকা পচাভুর পয়সা মাত্র")).toBe(true);
+    expect(namesPaisa("In words: Taka Sty Five Thousmd md tr Poisha Only")).toBe(true);
+    expect(namesPaisa("কথায়: আট হাজার নয়শত সাতচল্লিশ টাকা মাত্র")).toBe(false);
+    // Paisa before any taka names no amount's paisa (column headings set so).
+    expect(namesPaisa("পয়সা টাকা")).toBe(false);
   });
 });

@@ -161,6 +161,18 @@ export function hasInWordsLabel(text: string): boolean {
 }
 
 /**
+ * Whether words name paisa after their taka (`কথায়: … চছাষ্লার টাকা পচাভুর পয়সা মাত্র`), however
+ * garbled the numbers: the amount they say is not whole taka.
+ */
+export function namesPaisa(text: string): boolean {
+  const kinds = [...text.normalize("NFC").matchAll(/[\p{L}\p{M}]+/gu)].map(
+    (m) => tokensOf(m[0])?.[0]?.kind,
+  );
+  const taka = kinds.indexOf("taka");
+  return taka >= 0 && kinds.indexOf("paisa", taka + 1) > 0;
+}
+
+/**
  * The amounts written in words in a text. A run of number words counts when it names money:
  * it carries a Taka/টাকা/Paisa word or "only/মাত্র", or the text is labelled "in words" (or
  * `labelled` says a label stands beside it).

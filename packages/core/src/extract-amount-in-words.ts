@@ -1,4 +1,9 @@
-import { findAmountsInWords, hasInWordsLabel, type WordsAmount } from "./amount-in-words";
+import {
+  findAmountsInWords,
+  hasInWordsLabel,
+  namesPaisa,
+  type WordsAmount,
+} from "./amount-in-words";
 import type { Evidence } from "./confidence";
 import { below, rangeOf, sameRow, type TextLine, unionBox } from "./page-layout";
 import type { AmountCandidate } from "./reconcile-amounts";
@@ -45,4 +50,18 @@ export function extractAmountInWords(lines: readonly TextLine[]): AmountCandidat
   const found = lines.flatMap((l) => readAt(lines, l) ?? []);
   const best = found.find((f) => f.labelled) ?? found.find((f) => f.words.closed) ?? found[0];
   return best?.candidate;
+}
+
+/**
+ * Whether the amount in words, labelled as such, names paisa after its taka, however garbled:
+ * the total is then not whole taka, which tells a figure read without its point from one read
+ * at its printed scale where the arithmetic holds at both.
+ */
+export function wordsNamePaisa(lines: readonly TextLine[]): boolean {
+  return lines.some((line) => {
+    const under = below(lines, line);
+    return (
+      hasInWordsLabel(line.text) && namesPaisa(under ? `${line.text} ${under.text}` : line.text)
+    );
+  });
 }

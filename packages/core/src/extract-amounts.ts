@@ -1,5 +1,5 @@
 import { confidenceOf, type Evidence, type Placement, type Source, withCheck } from "./confidence";
-import { extractAmountInWords } from "./extract-amount-in-words";
+import { extractAmountInWords, wordsNamePaisa } from "./extract-amount-in-words";
 import { type Column, extractLineItems, joinPaisa, paisaColumns } from "./extract-line-items";
 import { readVatRates, vatRateField } from "./extract-vat-rate";
 import type { DocumentType, ExtractedField, ExtractedFields } from "./invoice";
@@ -477,7 +477,7 @@ export function extractAmounts(
       itemsSum: items.sum,
       itemsChecked: items.evidence.checks?.every((c) => c.agrees),
     }),
-    ...(words && { words }),
+    ...(words ? { words } : { paisaInWords: wordsNamePaisa(lines) }),
     ...(guess && { guess }),
   });
   const { total, subtotal, vat, discount, wordsAgree, itemsAgree } = reconciled;

@@ -698,6 +698,16 @@ describe("extractFields on whole invoices", () => {
     expect(bare.total?.confidence).toBeLessThan(0.9);
   });
 
+  it("takes the scale that leaves paisa when words too garbled to read name them", () => {
+    // A handwritten Mushak-6.3 (generated), every point lost: ৫২,৮৯০.০০ + ৩,৯৬৬.৭৫ = ৫৬,৮৫৬.৭৫
+    // adds up a hundredfold as well, but "পয়সা" after the টাকা says the total is not whole taka.
+    const bill = ["বিল", "মোট ৫২৮৯০০০", "ভ্যাট ৭.৫% ৩৯৬৬৭৫", "সর্বমোট ৫৬৮৫৬৭৫"];
+    const words = "কথায়: A হালার আটশত চছাষ্লার টাকা পচাভুর পয়সা মাত্র";
+    const f = extractFields(pageOf([...bill, words]));
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([5685675, 5289000, 396675]);
+    expect(extractFields(pageOf(bill)).total?.value).toBe(568567500);
+  });
+
   it("doubts a figure after an unsure word that may hold its first digits", () => {
     // A faint bill as Tesseract read it: `২,৮২,১৯৮.৫০` as `wn, ১৯৮.৫০`, `wn,` at 0.46.
     const read = (lead: string, confidence: number) => {

@@ -35,6 +35,8 @@ export interface AmountFacts {
   itemsChecked?: boolean;
   /** The amount written in words. */
   words?: AmountCandidate;
+  /** The amount in words, unread, names paisa: the total is not whole taka. */
+  paisaInWords?: boolean;
   /** VAT rates read on the page, in basis points (15% = 1500). */
   rates: readonly number[];
   /** Rounding adjustments printed on the page (signed poisha): the total may include one. */
@@ -86,6 +88,7 @@ const WEIGHT = {
   itemsSum: 1,
   repeated: 0.5,
   words: 2,
+  paisa: 1,
   paid: 3,
   items: 1,
   rate: 1,
@@ -126,6 +129,7 @@ interface Outcome {
   rate?: number | false;
   legalRate?: boolean;
   words?: boolean;
+  paisa?: boolean;
   paid?: boolean;
 }
 
@@ -263,6 +267,7 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
   if (s !== undefined && facts.itemsSum !== undefined) out.items = near(s, facts.itemsSum, 1);
   if (t !== undefined && facts.words && c.total !== facts.words)
     out.words = t === facts.words.value;
+  if (t !== undefined && facts.paisaInWords) out.paisa = t % 100 !== 0;
   const paid = (facts.paid ?? []).filter((p) => p !== c.total);
   if (t !== undefined && paid.length > 0) out.paid = paid.some((p) => p.value === t);
   // The amount in words and the amount paid say what was meant to be paid: they pay no label
@@ -284,6 +289,7 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
     (out.rate ? WEIGHT.rate : 0) +
     (out.legalRate ? WEIGHT.legalRate : 0) +
     (out.words ? WEIGHT.words : out.words === false && out.sum ? -WORDS_DISAGREE : 0) +
+    (out.paisa ? WEIGHT.paisa : 0) +
     (out.paid ? WEIGHT.paid : 0) -
     (c.total ? RANK_COST * (topRank(facts) - rank) : 0);
   return out;
