@@ -175,6 +175,8 @@ describe("invoiceNumberLabelEnd", () => {
     ["lnvoice No:854352", 10],
     ["Receipt, No: R-828556", 11],
     ["Receipt: No: RCT25065978", 11],
+    // Printed, its N read as 14.
+    ["Bill 140: SBS/26/8238", 8],
     // A bilingual form's label with its translation: the number follows both.
     ["চালানপত্র নম্বর / Invoice No: ৫৯৮৪৫৪", 28],
   ])("finds the label in %j", (text, end) => {
@@ -183,6 +185,7 @@ describe("invoiceNumberLabelEnd", () => {
 
   it("does not take other numbers for invoice numbers", () => {
     expect(invoiceNumberLabelEnd("Tel No: 01711")).toBe(-1);
+    expect(invoiceNumberLabelEnd("Bill 140 taka")).toBe(-1);
     expect(invoiceNumberLabelEnd("GST REG NO: 0013")).toBe(-1);
     expect(invoiceNumberLabelEnd("Billing Nexus Ltd")).toBe(-1);
   });
