@@ -38,6 +38,10 @@ describe("partyLabel", () => {
     const text = "ক্রেতার নাম: রহিম";
     expect(text.slice(partyLabel(text)?.end).trim()).toBe("রহিম");
     expect(partyLabel("BIN 0012345670101")?.end).toBe(3);
+    // A scan's নাম read as Latin, its colon unseen.
+    const scan = "নিবন্ধিত ব্যক্তির am. সোনালী পেপার হাউস";
+    expect(scan.slice(partyLabel(scan)?.end).trim()).toBe("সোনালী পেপার হাউস");
+    expect(partyLabel("No. 123")?.field).toBeUndefined();
   });
 
   it.each([

@@ -92,8 +92,8 @@ const FIELDS: ReadonlyArray<readonly [PartyField, RegExp]> = [
     ),
   ],
   ["address", words("address", String.raw`addr\.?`, "ঠিকানা")],
-  // লাম: নাম with its ন misread, as faint print gives it.
-  ["name", words("name", "[নল]াম")],
+  // লাম: নাম with its ন misread, as faint print gives it; after ব্যক্তির, read as Latin (`am.`).
+  ["name", words("name", "[নল]াম", String.raw`(?<=ক্তির\s)[a-z]{2,3}[.:]`)],
 ];
 /** How far into a line a label may run: labels are short, values follow. */
 const MAX_LABEL_CHARS = 60;
