@@ -23,6 +23,8 @@ describe("repairWords", () => {
       texts(["22.700.00", "1.702.50", "Tk24.402.50", "1.07.500/-", "1.23.625.00", "73.075/-"]),
     ).toEqual(["22,700.00", "1,702.50", "Tk24,402.50", "1,07,500/-", "1,23,625.00", "73,075/-"]);
     expect(texts(["6],007.50"])).toEqual(["61,007.50"]);
+    // One comma read as a dot beside others read right (a printed bill, scanned).
+    expect(texts(["1,16.900.00", "2.86,800.00"])).toEqual(["1,16,900.00", "2,86,800.00"]);
     // A decimal, a date, a weight: no grouping to repair.
     const alone = ["73.075", "12.03.2026", "1.07.25", "2.500", "16.12.25", "1.5.2026"];
     expect(texts(alone)).toEqual(alone);

@@ -109,14 +109,14 @@ function repairAmount(word: string): string {
 
 // Groups of thousands (or the lakh way) before two decimals or the end, set off by dots.
 const DOTTED_GROUPS = [
-  /^\d{1,3}(?:\.\d{3})+(?=\.\d{2}$)/u,
-  /^\d{1,2}(?:\.\d{2})+\.\d{3}(?=(?:\.\d{2})?$)/u,
+  /^\d{1,3}(?:[.,]\d{3})+(?=\.\d{2}$)/u,
+  /^\d{1,2}(?:[.,]\d{2})+[.,]\d{3}(?=(?:\.\d{2})?$)/u,
 ];
 const ONE_DOTTED_GROUP = /^\d{1,3}\.\d{3}$/u;
 
 /**
- * `24.402.50` → `24,402.50`, `1.07.500/-` → `1,07,500/-`: commas written by hand that OCR read as
- * dots. One dot before three digits (`73.075`) is a comma only where whole taka are meant: `/-`
+ * `24.402.50` → `24,402.50`, `1.07.500/-` → `1,07,500/-`, `১,১৬.৯০০.০০` → `১,১৬,৯০০.০০`: commas
+ * written by hand that OCR read as dots, some or all. One dot before three digits (`73.075`) is a comma only where whole taka are meant: `/-`
  * after it, or paisa written apart after it at the end of the line (`138.500 00`, a memo pad's
  * taka and paisa columns).
  */
