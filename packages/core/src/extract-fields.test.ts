@@ -561,6 +561,11 @@ describe("extractFields on whole invoices", () => {
     expect(extractFields(garbled).invoiceNumber?.value).toBe("68840");
     const unlabelled = pageOf(["Bismillah Textile", "No. ৫৯৭৫৯ বাকি টাকা দেওয়া হবে ১২/১১/২০২৪"]);
     expect(extractFields(unlabelled).invoiceNumber).toBeUndefined();
+    // A faint photo's "No." read as "Ne."; a word that only begins so is no label.
+    const ne = pageOf(["M/S Star Pharmacy", "Ne. 86839 Date: 5 june, 2026"]);
+    expect(extractFields(ne).invoiceNumber?.value).toBe("86839");
+    const word = pageOf(["Sonali Foods Ltd.", "negram1100"]);
+    expect(extractFields(word).invoiceNumber).toBeUndefined();
 
     const bill = extractFields(
       pageOf(["কর্ণফুলী নিট কম্পোজিট", "বিল প্রাপক: বিল নং; ৮১৯১৩", "শাপলা ডেভেলপার্স তারিখ: ২৬/০৪/২০২৫"]),

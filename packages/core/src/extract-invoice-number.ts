@@ -32,9 +32,10 @@ function codeFrom(text: string, from: number): Reading<string> | undefined {
 /**
  * A bare `নং` / `No.` before a memo pad's serial: a label only when it and the code stand alone,
  * or only another field's label follows (`No. 30674   Date: 15-05-2026`), or a date after one
- * word, that label misread (`No. ৫৯৭৫৯ তারিধ, ১২/১১/২০২৪`).
+ * word, that label misread (`No. ৫৯৭৫৯ তারিধ, ১২/১১/২০২৪`). Its "No" may be misread as well
+ * (`Ne. 86839 Date: …`), as after a document's name.
  */
-const BARE_LABEL = /^(?:নং|no\.?|#)\s?[:ঃ.]?/iu;
+const BARE_LABEL = /^(?:নং|n[o0e](?![\p{L}\p{M}])\.?|#)\s?[:ঃ.]?/iu;
 
 // A word and a colon: another field's label, however garbled (`তারং:` for তারিখ:).
 const LABEL_WORD = /^[\p{L}\p{M}]{2,}[:ঃ]/u;
