@@ -24,6 +24,8 @@ describe("partyLabel", () => {
     ["BIN of Registered Person: 000123456-0101", { party: "supplier", field: "bin" }],
     ["চালানপত্র ইস্যুর ঠিকানা: ঢাকা", { party: "supplier", field: "address" }],
     ["BIN: 000123456-0101", { field: "bin" }],
+    // A faint hand's BIN, its I lost.
+    ["BN:0011672040202", { field: "bin" }],
     ["বিআইএনঃ ০০০১২৩৪৫৬-০১০১", { field: "bin" }],
     ["Mobile: 01711-223344", { field: "phone" }],
     ["নাম: করিম", { field: "name" }],
@@ -42,6 +44,7 @@ describe("partyLabel", () => {
     const scan = "নিবন্ধিত ব্যক্তির am. সোনালী পেপার হাউস";
     expect(scan.slice(partyLabel(scan)?.end).trim()).toBe("সোনালী পেপার হাউস");
     expect(partyLabel("No. 123")?.field).toBeUndefined();
+    expect(partyLabel("BNS Traders Road 12")).toBeUndefined();
   });
 
   it.each([

@@ -65,6 +65,8 @@ const FIELDS: ReadonlyArray<readonly [PartyField, RegExp]> = [
     "bin",
     words(
       "bin",
+      // Its I lost in a faint hand, right before the number: `BN:0011672040202`.
+      String.raw`bn(?=[:.]?\s?\d|$)`,
       String.raw`b\.\s?i\.\s?n\.?`,
       "বিআইএন",
       "বিন",
