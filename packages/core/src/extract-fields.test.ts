@@ -9,7 +9,7 @@ import {
   mushakPage,
   noisyBill,
 } from "./test-invoices";
-import { pageOf } from "./test-pages";
+import { type Cell, pageOf } from "./test-pages";
 
 /** A Bengali cash memo as whole-row lines, Bengali digits and lakh grouping throughout. */
 const bengaliMemo = pageOf([
@@ -701,6 +701,36 @@ describe("extractFields on whole invoices", () => {
     const bare = extractFields(pageOf(bill));
     expect(bare.total?.value).toBe(89470000);
     expect(bare.total?.confidence).toBeLessThan(0.9);
+  });
+
+  it("adds no lost VAT to a total the words say", () => {
+    // A faint Mushak-6.3 (generated) whose labels were lost: one item at 15%, VAT included in
+    // 506.00 as the words say; a 15% on top of it would make 581.90.
+    const head: Cell[] = [
+      [20, "SL"],
+      [80, "Description"],
+      [300, "Qty"],
+      [400, "Rate"],
+      [520, "Amount"],
+    ];
+    const page = pageOf([
+      "Tax Invoice",
+      head,
+      [
+        [20, "1"],
+        [80, "Rice"],
+        [300, "2"],
+        [400, "220.00"],
+        [460, "15%"],
+        [520, "506.00"],
+      ],
+      [
+        [20, "t"],
+        [520, "506.00"],
+      ],
+      "In words: Taka Five Hundred Six Only",
+    ]);
+    expect(extractFields(page).total?.value).toBe(50_600);
   });
 
   it("takes the scale that leaves paisa when words too garbled to read name them", () => {

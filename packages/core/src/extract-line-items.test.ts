@@ -107,6 +107,20 @@ describe("extractLineItems", () => {
     // An item of its own amount after rows that do not add up to it stays an item.
     const other = [...rows, [[80, "Saree"] as Cell, [520, "5,000.00"] as Cell]];
     expect(itemsOf(pageOf([head, ...other]))?.field.value).toHaveLength(3);
+    // Under one item, a totals row repeating its amount with the label misread (`t`).
+    const one = rows.slice(0, 1);
+    expect(
+      itemsOf(
+        pageOf([
+          head,
+          ...one,
+          [
+            [20, "t"],
+            [520, "2,640.00"],
+          ],
+        ]),
+      )?.sum,
+    ).toBe(264_000);
   });
 
   it("reads quantities with units and stops at the totals", () => {

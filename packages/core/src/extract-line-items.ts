@@ -403,9 +403,10 @@ export function extractLineItems(lines: readonly TextLine[]): LineItems | undefi
       columns.some((c) => c.kind === "amount"),
     );
     if (!parsed?.verified && endsTable(row)) break;
-    // An amount alone that the rows above add up to is their total, its label misread (`IE 54,440`).
+    // An amount that the rows above add up to, on a row that does not multiply out, is their total,
+    // its label misread (`IE 54,440`); under one item, its figures repeated (`t 440.00 66.00 506.00`).
     const sofar = items.reduce((sum, i) => sum + i.amount, 0);
-    if (parsed && !parsed.verified && items.length >= 2 && parsed.amount.value === sofar) break;
+    if (parsed && !parsed.verified && items.length >= 1 && parsed.amount.value === sofar) break;
     lastBottom = Math.max(...row.map((l) => l.box.y1));
     if (!parsed) {
       // Text left of the numeric columns: a description on a row of its own.

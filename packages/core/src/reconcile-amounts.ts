@@ -499,7 +499,8 @@ function reconcile(facts: AmountFacts): Reconciled {
     out.vat = { value: 0, evidence: { source: "derived", checks } };
     out.derivedRate = 0;
   }
-  const lost = vat ? undefined : lostVat(facts, settled);
+  // A net guessed as the total takes the VAT its rate lost on top, unless the words say it is all.
+  const lost = vat || outcome.words ? undefined : lostVat(facts, settled);
   if (lost !== undefined && (!total || isNetGuessed(total, settled))) {
     out.vat = { value: lost, evidence: { source: "derived" } };
     out.total = { value: settled + lost, evidence: { source: "derived" } };
