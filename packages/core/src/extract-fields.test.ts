@@ -703,6 +703,24 @@ describe("extractFields on whole invoices", () => {
     expect(bare.total?.confidence).toBeLessThan(0.9);
   });
 
+  it("makes the total of net and VAT at its rate when the total printed is barely read", () => {
+    // A scanned bill (generated), as Tesseract read it: ১২,২০৬.৬৩ garbled at 0.40, and words
+    // naming paisa, their paisa misread; the VAT's ৮ may be a taka sign (51.63) as well.
+    const page = pageOf([
+      "বিল",
+      "ক্রমিক বিবরণ পরিমাণ একক দর টাকা",
+      "১ লিগ্যাল কাগজ ১৪ রিম ৬৯০.০০ ৯,৬৬০.০০",
+      "২ এ৪কাগজ ৮০ গ্রাম ৩ রিম ৫৬৫.০০ ১,৬৯৫.০০",
+      "মোট ১১,৩৫৫.০০",
+      "ভ্যাট ৭.৫% ৮৫১.৬৩",
+      [[20, "সর্বমোট 293,309.99", 0.4]],
+      "কথায়: বারো হাজার দুইশত ছয় টাকা তেষষ্টি পয়সা মাত্র",
+    ]);
+    const f = extractFields(page);
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([1220663, 1135500, 85163]);
+    expect(f.total?.confidence).toBeLessThan(0.9);
+  });
+
   it("adds no lost VAT to a total the words say", () => {
     // A faint Mushak-6.3 (generated) whose labels were lost: one item at 15%, VAT included in
     // 506.00 as the words say; a 15% on top of it would make 581.90.

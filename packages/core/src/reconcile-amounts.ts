@@ -255,14 +255,18 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
     // A total below the net amount it is the sum of was misread (`সর্বমোট 18485¢.00` under 41,300);
     // not below line items misread, when the VAT is its rate's share of the total.
     if (!out.sum && t < net && shareOfTotal === undefined) return undefined;
-    // Net and VAT that its rate confirms make the total: one barely read that they do not add up
-    // to was misread (`সর্বমোট ১৩৯,২৯১৫০` under ১,২১,১৩০/- and 15% of it, ১৮,১৬৯.৫০), unless a
-    // discount read, perhaps misread itself, stands between them.
+    // Net (printed, or the items' sum) and VAT that its rate confirms make the total: one barely
+    // read that they do not add up to was misread (`সর্বমোট ১৩৯,২৯১৫০` under ১,২১,১৩০/- and 15% of
+    // it, ১৮,১৬৯.৫০), unless a discount read, perhaps misread itself, stands between them.
+    // So whether this reading takes that VAT, another reading of its figure, or leaves it out.
     const unsure = (c.total?.evidence.ocr ?? 1) < UNSURE_OCR;
     const discounted = facts.candidates.some((x) => x.role === "discount");
-    if (!out.sum && s !== undefined && v !== undefined && out.rate && unsure && !discounted) {
-      return undefined;
-    }
+    const rated = (vat: number) =>
+      facts.rates.some((bp) => near(vat, vatAt(net, bp), VAT_TOLERANCE));
+    const ratedVat =
+      (v !== undefined && !!out.rate) ||
+      facts.candidates.some((x) => x.role === "vat" && rated(x.value));
+    if (!out.sum && ratedVat && unsure && !discounted) return undefined;
   }
   if (s !== undefined && facts.itemsSum !== undefined) out.items = near(s, facts.itemsSum, 1);
   if (t !== undefined && facts.words && c.total !== facts.words)
