@@ -207,6 +207,13 @@ describe("reconcileAmounts", () => {
     expect(values({ ...row, rates: [] }).subtotal).toBe(711_000);
     const offRate = facts([cand("total", 2, 7_643.25), cand("vat", 1, 520)]);
     expect(values(offRate).subtotal).toBeUndefined();
+    // Items read from the price-with-VAT column (a Mushak-6.3's last) sum to the total: the net
+    // is still the total less its VAT.
+    const inclusive = facts([cand("total", 2, 64_285), cand("vat", 1, 8_385)], {
+      rates: [1500],
+      itemsSum: 6_428_500,
+    });
+    expect(values(inclusive)).toMatchObject({ total: 6_428_500, subtotal: 5_590_000 });
   });
 
   it("checks a VAT against the legal rates when the only rate read is unlawful and refuted", () => {

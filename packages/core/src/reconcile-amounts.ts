@@ -444,14 +444,9 @@ function reconcile(facts: AmountFacts): Reconciled {
   // Line items that make the total are the net amount: a subtotal read against them was misread.
   if (out.subtotal && !combo.subtotal && held && facts.itemsSum !== undefined && combo.total) {
     out.subtotal = { value: facts.itemsSum, evidence: agreed };
-  } else if (
-    !combo.subtotal &&
-    combo.total &&
-    combo.vat &&
-    (outcome.rate || outcome.legalRate) &&
-    !outcome.inclusive
-  ) {
-    // A VAT that is its rate's share of the total leaves the rest of the total as the net amount.
+  } else if (!combo.subtotal && combo.total && combo.vat && (outcome.rate || outcome.legalRate)) {
+    // A VAT that is its rate's share of the total leaves the rest of the total as the net amount,
+    // also where item prices included it.
     out.subtotal = {
       value: combo.total.value - combo.vat.value + (combo.discount?.value ?? 0),
       evidence: agreed,
