@@ -38,6 +38,8 @@ describe("findAmountsInWords", () => {
     expect(poisha("কথায়: ছেষটি হাজার একশত দশ টাকা মাত্র")).toEqual([6_611_000]);
     expect(poisha("সাইত্রিশ হাজার ছয়শত টাকা মাত্র")).toEqual([3_760_000]);
     expect(poisha("পাচশত টাকা")).toEqual([50_000]);
+    // ছাব্বিশ with an i-sign read for its hasanta.
+    expect(poisha("কথায়, ছাবিবিশ হাজার সাতশত পাঁচ টাকা আশি পয়সা মাত্র")).toEqual([2_670_580]);
   });
 
   it("knows every Bengali number from one to ninety-nine", () => {

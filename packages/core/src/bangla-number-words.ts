@@ -116,12 +116,13 @@ export const BANGLA_NUMBERS: ReadonlyMap<string, number> = new Map(
 
 /**
  * A Bengali word as Tesseract often reads it: a doubled consonant's conjunct as the one consonant
- * (ছেষট্টি as ছেষটি, পঞ্চান্ন as পঞ্চান) and the candrabindu dropped (সাঁইত্রিশ as সাইত্রিশ).
+ * (ছেষট্টি as ছেষটি, পঞ্চান্ন as পঞ্চান) or with an i-sign for its hasanta (ছাব্বিশ as ছাবিবিশ),
+ * and the candrabindu dropped (সাঁইত্রিশ as সাইত্রিশ).
  */
 function banglaSkeleton(word: string): string {
   return word
     .normalize("NFC")
-    .replace(/([\u0995-\u09B9])\u09CD\1/gu, "$1")
+    .replace(/([\u0995-\u09B9])[\u09CD\u09BF]\1/gu, "$1")
     .replace(/\u0981/gu, "");
 }
 
