@@ -38,6 +38,10 @@ describe("findAmountsInWords", () => {
     expect(poisha("কথায়: ছেষটি হাজার একশত দশ টাকা মাত্র")).toEqual([6_611_000]);
     expect(poisha("সাইত্রিশ হাজার ছয়শত টাকা মাত্র")).toEqual([3_760_000]);
     expect(poisha("পাচশত টাকা")).toEqual([50_000]);
+    // ত্ত read as ম্ভ, ষ as য: a letter or two off one number word only.
+    expect(poisha("কথায়; চার লাখ উনসম্ভর হাজার ছয়শত যাট টাকা মাত্র")).toEqual([46_966_000]);
+    // As near to two numbers' words (সাতাশ, সাতাশি): unread.
+    expect(poisha("কথায়: সাতাশত টাকা মাত্র")).toEqual([]);
     // ছাব্বিশ with an i-sign read for its hasanta.
     expect(poisha("কথায়, ছাবিবিশ হাজার সাতশত পাঁচ টাকা আশি পয়সা মাত্র")).toEqual([2_670_580]);
   });
@@ -68,6 +72,8 @@ describe("findAmountsInWords", () => {
     expect(poisha("বাইশ হাল্লার সাতন্ষত ব্যরো টাকা পঞ্চাশ, পয়সা মাত্র")).toEqual([]);
     expect(poisha("Taka and Fifty Paisa Only")).toEqual([]);
     expect(poisha("পঞ্চাশ পয়সা মাত্র")).toEqual([50]);
+    // ... but not after an "and": its taka were on the line above, garbled (পঞ্চাশ as পল্চান্দ).
+    expect(poisha("ও পল্চান্দ, পয়সা মাত .")).toEqual([]);
   });
 
   it("takes no piece of words garbled in the middle for the amount", () => {

@@ -213,6 +213,8 @@ export function findAmountsInWords(text: string, labelled = false): WordsAmount[
       return false;
     }
     if (poisha === null || !(named || closed || money) || garbledBeforeTaka(tail)) return false;
+    // Paisa after an "and" are the tail of an amount whose taka were lost (`ও পঞ্চাশ পয়সা মাত্র`).
+    if (poisha < 100 && first > 0) return false;
     out.push({ poisha, start: used[first]?.start ?? 0, end: used.at(-1)?.end ?? 0, closed });
     return named || closed || !byUnknown;
   };

@@ -1,3 +1,5 @@
+import { levenshtein } from "./text-similarity";
+
 /**
  * Bengali number words. Unlike English, every number from 1 to 99 has its own word (৫৯ is ঊনষাট,
  * "one short of sixty"), so they are listed in full, with the spellings invoices commonly use.
@@ -117,13 +119,14 @@ export const BANGLA_NUMBERS: ReadonlyMap<string, number> = new Map(
 /**
  * A Bengali word as Tesseract often reads it: a doubled consonant's conjunct as the one consonant
  * (ছেষট্টি as ছেষটি, পঞ্চান্ন as পঞ্চান) or with an i-sign for its hasanta (ছাব্বিশ as ছাবিবিশ),
- * and the candrabindu dropped (সাঁইত্রিশ as সাইত্রিশ).
+ * the candrabindu dropped (সাঁইত্রিশ as সাইত্রিশ), ষ as the য it resembles (ষাট as যাট).
  */
 function banglaSkeleton(word: string): string {
   return word
     .normalize("NFC")
     .replace(/([\u0995-\u09B9])[\u09CD\u09BF]\1/gu, "$1")
-    .replace(/\u0981/gu, "");
+    .replace(/\u0981/gu, "")
+    .replace(/ষ/gu, "য");
 }
 
 /**
@@ -143,9 +146,36 @@ const BANGLA_NUMBER_SKELETONS: ReadonlyMap<string, number> = (() => {
   );
 })();
 
+/** Every number word, as spelt and as its skeleton, with the number it names. */
+const ALL_FORMS = [...BANGLA_NUMBERS].flatMap(([word, value]) => [
+  [word.normalize("NFC"), value] as const,
+  [banglaSkeleton(word), value] as const,
+]);
+// A long word misread in a letter or two (উনসত্তর as উনসম্ভর) is the number word it is that near
+// to, where every other number's is farther by two edits more.
+const NEAR_MIN_LENGTH = 6;
+const NEAR_EDITS = 2;
+const NEAR_MARGIN = 2;
+
+function nearestNumber(word: string): number | undefined {
+  if ([...word].length < NEAR_MIN_LENGTH) return undefined;
+  const skeleton = banglaSkeleton(word);
+  const distance = new Map<number, number>();
+  for (const [other, value] of ALL_FORMS) {
+    const d = Math.min(levenshtein(word, other), levenshtein(skeleton, other));
+    distance.set(value, Math.min(d, distance.get(value) ?? d));
+  }
+  const [best, next] = [...distance].sort((a, b) => a[1] - b[1]);
+  if (!best || best[1] > NEAR_EDITS) return undefined;
+  return !next || next[1] >= best[1] + NEAR_MARGIN ? best[0] : undefined;
+}
+
 /** The number a Bengali number word names, as spelt or as the OCR commonly misreads it. */
 export function banglaNumber(word: string): number | undefined {
-  return BANGLA_NUMBERS.get(word) ?? BANGLA_NUMBER_SKELETONS.get(banglaSkeleton(word));
+  const exact = BANGLA_NUMBERS.get(word);
+  if (exact !== undefined) return exact;
+  const skeleton = banglaSkeleton(word);
+  return BANGLA_NUMBER_SKELETONS.get(skeleton) ?? nearestNumber(word.normalize("NFC"));
 }
 
 /** Multipliers: শত/শো/শ for a hundred (also glued on: নয়শত, পাঁচশো), then the Indian scales. */
