@@ -78,7 +78,6 @@ describe("findAmountsInWords", () => {
 
   it("takes no piece of words garbled in the middle for the amount", () => {
     expect(poisha("কথায়: পাঁচ লক্ষ বাইল Tew wows নব্বই টাকা")).toEqual([]);
-    expect(poisha("In words: Eleven Thousnd Nine Hundred Taka Only")).toEqual([]);
     expect(poisha("কথায়: এক লক্ষ (TUL হাজার নয়শত টাকা মাত্র")).toEqual([]);
     // The last number word misread just before its taka (পঞ্চান্ন as পঞ্চার): 244,400 is not it.
     expect(poisha("কথায়: দুই লক্ষ চুয়াল্লিশ হাজার চারশত পঞ্চার টাকা মাত্র")).toEqual([]);
@@ -93,6 +92,24 @@ describe("findAmountsInWords", () => {
     expect(
       poisha("In words: Taka Sty Five Thousmd Thee Hundeed Seventy Seven md tr Prisa Only"),
     ).toEqual([]);
+  });
+});
+
+describe("English number words misread", () => {
+  it("reads a word a letter off one number word, on a line labelled as the amount in words", () => {
+    // As Tesseract read handwritten generated pages.
+    expect(poisha("In words: Eleven Thousnd Nine Hundred Taka Only")).toEqual([1_190_000]);
+    expect(poisha("In words: Taka One Thousand One Hundhed Fifty Only")).toEqual([115_000]);
+    // ... and across the points a hand's pauses leave.
+    expect(
+      poisha("In words: Taka One Lakh Fifly Eight Thousand. Seven Hundred Seventy Five Only"),
+    ).toEqual([15_877_500]);
+  });
+
+  it("leaves such words alone elsewhere, short ones, and points after the only", () => {
+    expect(poisha("Weight Taka")).toEqual([]); // not "eight", unlabelled
+    expect(poisha("In words: Thee Hundred Taka Only")).toEqual([]);
+    expect(poisha("In words: Five Hundred Taka Only. Two Hundred Taka")).toEqual([50_000, 20_000]);
   });
 });
 

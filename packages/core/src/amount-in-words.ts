@@ -4,6 +4,7 @@ import {
   BANGLA_SCALES,
   banglaNumber,
 } from "./bangla-number-words";
+import { nearestMeaning } from "./text-similarity";
 import { words } from "./word-match";
 
 /**
@@ -58,7 +59,22 @@ function gluedScale(word: string): Token[] | undefined {
   return undefined;
 }
 
-function tokensOf(word: string): Token[] | undefined {
+// An English number word misread in a letter (Thausand, Hundhed, Seveaty, Tuenty), or two in a
+// long one, on a line labelled as the amount in words: the one number word it is that near to.
+const ENGLISH_FORMS: ReadonlyArray<readonly [string, Token]> = [
+  ...[...ENGLISH_NUMBERS].map(([w, value]) => [w, { kind: "number", value }] as const),
+  ...[...ENGLISH_SCALES].map(([w, value]) => [w, { kind: "scale", value }] as const),
+];
+const NEAR_MIN_LENGTH = 5;
+const NEAR_MARGIN = 2;
+
+function nearEnglish(w: string): Token | undefined {
+  if (w.length < NEAR_MIN_LENGTH || !/^[a-z]+$/u.test(w)) return undefined;
+  return nearestMeaning([w], ENGLISH_FORMS, w.length >= 7 ? 2 : 1, NEAR_MARGIN);
+}
+
+/** A word's tokens; `near` also takes an English number word misread (`nearEnglish`). */
+function tokensOf(word: string, near = false): Token[] | undefined {
   const w = word.toLowerCase();
   const number = ENGLISH_NUMBERS.get(w) ?? banglaNumber(w) ?? BANGLA_FRACTIONS.get(w);
   if (number !== undefined) return [{ kind: "number", value: number }];
@@ -68,7 +84,10 @@ function tokensOf(word: string): Token[] | undefined {
   if (TAKA.has(w)) return [{ kind: "taka" }];
   if (PAISA.has(w)) return [{ kind: "paisa" }];
   if (FILLER.has(w)) return [{ kind: "filler" }];
-  return gluedScale(w);
+  const glued = gluedScale(w);
+  if (glued || !near) return glued;
+  const misread = nearEnglish(w);
+  return misread && [misread];
 }
 
 /** The number a run of number words says ("one lakh fifteen thousand"); markers are skipped. */
@@ -219,10 +238,15 @@ export function findAmountsInWords(text: string, labelled = false): WordsAmount[
     return named || closed || !byUnknown;
   };
   for (const m of s.matchAll(/[\p{L}\p{M}]+/gu)) {
-    const tokens = tokensOf(m[0]);
-    const gap = s.slice(run.at(-1)?.end ?? m.index, m.index);
-    // Words of one amount are separated by spaces, hyphens and commas, nothing else.
-    if (!tokens || /[^\s,-]/u.test(gap)) close(!tokens);
+    const tokens = tokensOf(m[0], money);
+    const last = run.at(-1);
+    const gap = s.slice(last?.end ?? m.index, m.index);
+    // Words of one amount are separated by spaces, hyphens and commas, nothing else; on a line
+    // labelled as the amount in words, by the points a hand's pauses leave too (`Thousand. Seven`),
+    // though not after its "only".
+    const ended = last !== undefined && CLOSING.has(s.slice(last.start, last.end).toLowerCase());
+    const separator = money && !ended ? /[^\s,.-]/u : /[^\s,-]/u;
+    if (!tokens || separator.test(gap)) close(!tokens);
     if (!tokens) continue;
     for (const token of tokens) run.push({ token, start: m.index, end: m.index + m[0].length });
   }

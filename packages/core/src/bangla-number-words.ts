@@ -1,4 +1,4 @@
-import { levenshtein } from "./text-similarity";
+import { nearestMeaning } from "./text-similarity";
 
 /**
  * Bengali number words. Unlike English, every number from 1 to 99 has its own word (৫৯ is ঊনষাট,
@@ -159,15 +159,7 @@ const NEAR_MARGIN = 2;
 
 function nearestNumber(word: string): number | undefined {
   if ([...word].length < NEAR_MIN_LENGTH) return undefined;
-  const skeleton = banglaSkeleton(word);
-  const distance = new Map<number, number>();
-  for (const [other, value] of ALL_FORMS) {
-    const d = Math.min(levenshtein(word, other), levenshtein(skeleton, other));
-    distance.set(value, Math.min(d, distance.get(value) ?? d));
-  }
-  const [best, next] = [...distance].sort((a, b) => a[1] - b[1]);
-  if (!best || best[1] > NEAR_EDITS) return undefined;
-  return !next || next[1] >= best[1] + NEAR_MARGIN ? best[0] : undefined;
+  return nearestMeaning([word, banglaSkeleton(word)], ALL_FORMS, NEAR_EDITS, NEAR_MARGIN);
 }
 
 /** The number a Bengali number word names, as spelt or as the OCR commonly misreads it. */

@@ -19,3 +19,23 @@ export function textSimilarity(a: string, b: string): number {
   const longest = Math.max(x.length, y.length);
   return longest === 0 ? 1 : 1 - levenshtein(x, y) / longest;
 }
+
+/**
+ * What the form nearest (in edits) to any of the readings stands for, when it is at most
+ * `maxEdits` away and every form of anything else is at least `margin` edits farther.
+ */
+export function nearestMeaning<T>(
+  readings: readonly string[],
+  forms: ReadonlyArray<readonly [string, T]>,
+  maxEdits: number,
+  margin: number,
+): T | undefined {
+  const distance = new Map<T, number>();
+  for (const [form, meaning] of forms) {
+    const d = Math.min(...readings.map((r) => levenshtein(r, form)));
+    distance.set(meaning, Math.min(d, distance.get(meaning) ?? d));
+  }
+  const [best, next] = [...distance].sort((a, b) => a[1] - b[1]);
+  if (!best || best[1] > maxEdits) return undefined;
+  return !next || next[1] >= best[1] + margin ? best[0] : undefined;
+}
