@@ -57,6 +57,9 @@ describe("misreadDate", () => {
     expect(read("12 Jule 2024")).toBeUndefined(); // June or July
     expect(read("12 Member, 2024")).toBeUndefined(); // as like November as December
     expect(read("31 Febuary 2024")).toBeUndefined(); // no such day
+    // The year's leading 2 garbled instead, the month's name read.
+    expect(read("16 Feb r026...")).toBe("2026-02-16");
+    expect(read("16 Fbe r026")).toBeUndefined(); // two parts garbled: a guess
   });
 
   it("leaves what cannot be such a date", () => {

@@ -1,5 +1,5 @@
 import { toAsciiDigits } from "./bangla-digits";
-import { isoDate, MONTH_NAMES } from "./dates";
+import { isoDate, MONTH_NAMES, monthByName } from "./dates";
 import { textSimilarity } from "./text-similarity";
 
 // Day and month of two digits each, a four-digit year (or two, with a time run into them); between
@@ -19,8 +19,9 @@ const SHAPES = [
 // What OCR leaves around a handwritten date: a colon, dots along the line it was written on, a
 // bracket for a stroke before it ("(07112025").
 const LEAD = /^[:.\-–(]+/u;
-// A day, a month's name garbled by the hand it was written in, and a year: "12 eptewber, 2024".
-const NAMED = /^(\d{1,2})\s([\p{L}\p{M}]{4,})[.,]?\s(\d{4})(?!\p{N})/u;
+// A day, a month's name, and a year, one of them garbled: the name by the hand it was written in
+// ("12 eptewber, 2024"), or the year's leading 2 ("16 Feb r026").
+const NAMED = /^(\d{1,2})\s([\p{L}\p{M}]{3,})[.,]?\s(\d{4}|[^\s\d]0\d{2})(?!\p{N})/u;
 // The garbled name must be this like one month's full name, and so much less like any other.
 const NAME_LIKE = 0.7;
 const NEXT_BEST_BY = 0.2;
@@ -56,10 +57,14 @@ export function misreadDate(
     if (!/\p{Nd}/u.test(word)) continue;
     const start = from + m.index + word.indexOf(word.replace(LEAD, ""));
     const named = NAMED.exec(toAsciiDigits(text.slice(start)));
-    const month = named?.[2] && garbledMonth(named[2]);
-    if (named && month) {
-      const value =
-        inCentury(Number(named[3])) && isoDate(Number(named[3]), month, Number(named[1]));
+    const [, day, name, yearRead] = named ?? [];
+    const known = name === undefined ? undefined : monthByName(name);
+    // Only one part garbled: a known month's name with a year garbled, or the other way about.
+    const yearGarbled = yearRead !== undefined && !/^\d{4}$/u.test(yearRead);
+    const month = yearGarbled ? known : known === undefined && name && garbledMonth(name);
+    if (named && month && yearRead) {
+      const y = yearGarbled ? 2000 + Number(yearRead.slice(2)) : Number(yearRead);
+      const value = inCentury(y) && isoDate(y, month, Number(day));
       return value ? { start, end: start + named[0].length, value } : undefined;
     }
     // Day and month run together, the year after a space: "2308 2024".

@@ -135,8 +135,13 @@ function fullYear(digits: string, pivotYear: number): number {
   return digits.length === 4 ? y : pivotYear - (((pivotYear % 100) - y + 100) % 100);
 }
 
+/** The month a name or its abbreviation (`Feb`, `ফেব্রুয়ারি`) names. */
+export function monthByName(name: string): number | undefined {
+  return MONTH_BY_NAME.get(name.normalize("NFC").toLowerCase().replace(/\.$/, ""));
+}
+
 function monthNumber(part: string): number {
-  return MONTH_BY_NAME.get(part.normalize("NFC").toLowerCase().replace(/\.$/, "")) ?? Number(part);
+  return monthByName(part) ?? Number(part);
 }
 
 /**
