@@ -172,6 +172,7 @@ describe("invoiceNumberLabelEnd", () => {
     // "No" written by hand, as Tesseract read it.
     ["Receipt Ne: R-692870", 10],
     ["Bill N0: 44", 7],
+    ["Receipt Now RCT26025929", 11],
     ["lnvoice No:854352", 10],
     ["Receipt, No: R-828556", 11],
     ["Receipt: No: RCT25065978", 11],
