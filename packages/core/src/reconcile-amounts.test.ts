@@ -216,6 +216,27 @@ describe("reconcileAmounts", () => {
     expect(values(inclusive)).toMatchObject({ total: 6_428_500, subtotal: 5_590_000 });
   });
 
+  it("keeps a sure grand total over a net and VAT only a legal rate backs", () => {
+    // A handwritten bill as Tesseract read it: `Total 21156 0/-` (its 211560/- split) and
+    // `Grand Total 211560/-`, items misread. Read other ways, 21,560 and 2,156 are 10% apart.
+    // Each reading of a figure carries its box: one printed figure plays one role.
+    const [totalBox, grandBox] = [0, 40].map((y) => ({ x0: 0, y0: y, x1: 100, y1: y + 20 }));
+    const figure = (box: unknown, ocr: number) =>
+      ({ evidence: { source: "label", ocr }, box }) as Partial<AmountCandidate>;
+    const alt = { shared: true, alternate: true };
+    const read = [
+      cand("total", 2, 21_156, figure(totalBox, 0.97)),
+      cand("total", 2, 211.56, { ...alt, ...figure(totalBox, 0.97) }),
+      cand("total", 2, 2_156, { ...alt, ...figure(totalBox, 0.97) }),
+      cand("total", 3, 211_560, figure(grandBox, 0.84)),
+      cand("total", 3, 21_560, { ...alt, ...figure(grandBox, 0.84) }),
+    ];
+    expect(values(facts(read, { itemsSum: 20_000_000 })).total).toBe(21_156_000);
+    // Read barely, the grand total does not stand in their way.
+    const barely = read.map((c) => (c.rank === 3 ? { ...c, ...figure(grandBox, 0.5) } : c));
+    expect(values(facts(barely, { itemsSum: 20_000_000 })).vat).toBe(215_600);
+  });
+
   it("checks a VAT against the legal rates when the only rate read is unlawful and refuted", () => {
     // `ভ্যাট ১০%` read `ভ্যাট 30%`, the items misread: VAT 6,010 is 10% of a net of 60,100.
     const read = [cand("total", 3, 66_110), cand("vat", 1, 6_010)];

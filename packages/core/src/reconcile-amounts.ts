@@ -106,6 +106,10 @@ const WORDS_DISAGREE = 0.01;
  * two can (a misread grand total).
  */
 const RANK_COST = 2.5;
+// A total read this surely under the page's strongest label is not set aside for a total derived
+// on a VAT that is merely some legal rate's share of a net: two figures read other ways (`2,156`
+// and `21,560` out of `Total 21156 0/-` and `Grand Total 211560/-`) are too likely to be one.
+const SURE_TOTAL = 0.8;
 /** Options per role kept for the search, so it stays small on a page full of numbers. */
 const MAX_OPTIONS = 8;
 /** VAT rates the law allows, in basis points. */
@@ -295,8 +299,19 @@ function evaluate(c: Combo, facts: AmountFacts): Outcome | undefined {
     (out.words ? WEIGHT.words : out.words === false && out.sum ? -WORDS_DISAGREE : 0) +
     (out.paisa ? WEIGHT.paisa : 0) +
     (out.paid ? WEIGHT.paid : 0) -
-    (c.total ? RANK_COST * (topRank(facts) - rank) : 0);
+    (c.total ? RANK_COST * (topRank(facts) - rank) : leftOut(out, facts));
   return out;
+}
+
+/** What a reading without a total pays when only a legal rate backs it against a sure total. */
+function leftOut(out: Outcome, facts: AmountFacts): number {
+  const only = out.legalRate && !out.rate && !out.sum && !out.items && !out.words && !out.paid;
+  const top = topRank(facts);
+  const sure = facts.candidates.some(
+    (c) =>
+      c.role === "total" && !c.alternate && c.rank === top && (c.evidence.ocr ?? 1) >= SURE_TOTAL,
+  );
+  return only && sure ? WEIGHT.legalRate : 0;
 }
 
 /** The reading satisfying the most checks; the first in label order among equals. */
