@@ -54,6 +54,7 @@ describe("misreadDate", () => {
       value: "2024-09-12",
     });
     expect(read("৯ সেপ্টেমর ২০২৫")).toBe("2025-09-09");
+    expect(read("১৭ এপিল ২০২৬ ১:০৬")).toBe("2026-04-17"); // এপ্রিল, its ্র lost
     expect(read("12 Jule 2024")).toBeUndefined(); // June or July
     expect(read("12 Member, 2024")).toBeUndefined(); // as like November as December
     expect(read("31 Febuary 2024")).toBeUndefined(); // no such day

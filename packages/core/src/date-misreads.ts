@@ -23,7 +23,7 @@ const LEAD = /^[:.\-–(]+/u;
 // ("12 eptewber, 2024"), or the year's leading 2 ("16 Feb r026").
 const NAMED = /^(\d{1,2})\s([\p{L}\p{M}]{3,})[.,]?\s(\d{4}|[^\s\d]0\d{2})(?!\p{N})/u;
 // The garbled name must be this like one month's full name, and so much less like any other.
-const NAME_LIKE = 0.7;
+const NAME_LIKE = 0.65;
 const NEXT_BEST_BY = 0.2;
 
 const inCentury = (year: number) => year >= 1990 && year <= 2100;
