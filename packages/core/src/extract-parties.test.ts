@@ -43,6 +43,14 @@ describe("extractParties", () => {
     expect(values(rows)).toEqual({ supplierBin: "0040004650102", buyerBin: "0088712030101" });
   });
 
+  it("reads a BIN after a comma for its colon, and its 1s read as strokes", () => {
+    // Handwritten pages (generated), as Tesseract read them.
+    expect(values(["বিআইএন, ০০৮৯৩০৪৫৬০২০২"]).supplierBin).toBe("0089304560202");
+    expect(values(["BIN of Registered Person: 005810399 0)o]"]).supplierBin).toBe("0058103990101");
+    // Its first digit is never a stroke: `|` there is a speck before it.
+    expect(values(["BIN: |0058103990101"]).supplierBin).toBe("0058103990101");
+  });
+
   it("gives a plain label the party of the label above it", () => {
     expect(
       values([

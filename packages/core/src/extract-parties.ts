@@ -21,9 +21,14 @@ export interface PartyFields {
   buyerBin?: ExtractedField<string>;
 }
 
-/** 13 digits after the label, maybe grouped (`000123456-0101`, `000 123 456 0101`); O read as 0. */
-// Between label and BIN, the marks OCR makes of specks too (`BIN: ~~ 0040004650102`).
-const BIN = /^[\s:ঃ#.\-–=~|_'’]*((?:[\dOo][\s\-–]?){12}[\dOo])(?![\dOo])/u;
+/**
+ * 13 digits after the label, maybe grouped (`000123456-0101`, `000 123 456 0101`); O read as 0,
+ * and a 1 as the stroke it is (`005810399 0)o]` for 005810399-0101).
+ */
+// Between label and BIN, a comma for its colon and the marks OCR makes of specks too
+// (`BIN: ~~ 0040004650102`, `বিআইএন, ০০৮৯৩০৪৫৬০২০২`).
+const BIN =
+  /^[\s:ঃ#.,;\-–=~|_'’]*((?:[\dOo][\s\-–]?)(?:[\dOo)\]|][\s\-–]?){11}[\dOo)\]|])(?![\dOo])/u;
 /** The old 9+4-digit form is a BIN wherever it stands. */
 const BIN_FORM = /(?<![\d-])\d{9}\s?-\s?\d{4}(?![\d-])/gu;
 
@@ -32,7 +37,11 @@ const readBin: Reader<string> = (text, from) => {
   const raw = m?.[1];
   if (!m || !raw) return undefined;
   const start = from + m[0].length - raw.length;
-  return { start, end: start + raw.length, value: raw.replace(/[Oo]/gu, "0").replace(/\D/gu, "") };
+  const value = raw
+    .replace(/[Oo]/gu, "0")
+    .replace(/[)\]|]/gu, "1")
+    .replace(/\D/gu, "");
+  return { start, end: start + raw.length, value };
 };
 
 const readPhone: Reader<string> = (text, from) => {
