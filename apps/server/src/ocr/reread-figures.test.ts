@@ -62,6 +62,9 @@ describe("betterReading", () => {
     expect(betterReading(word("1404/২৬০৬", 0, 0.6), { text: "NDH/0", confidence: 0.7 }).text).toBe(
       "NDH/২৬০৬",
     );
+    expect(
+      betterReading(word("॥144/২০২৫/৭৬৫৪", 0, 0.17), { text: "INV/0/0", confidence: 0.6 }).text,
+    ).toBe("INV/২০২৫/৭৬৫৪");
     // No letters in the second reading: the first stands, whatever the second's figures.
     const digits = word("12-৩৪৫৬", 0, 0.6);
     expect(betterReading(digits, { text: "12-0", confidence: 0.95 })).toBe(digits);
