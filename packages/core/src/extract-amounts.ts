@@ -69,14 +69,21 @@ function alternativesOf(text: string, value: number, takaAsDigit: boolean): numb
   return out;
 }
 
+// Millions grouped the Western way, which Bangladeshi figures are not: a lakh's comma read with
+// a digit beside it (`১,২০৮,৩১৮.০০` for ১,০৮,৩১৮.০০), whatever the digit.
+const WESTERN_MILLIONS = /^(?:৳|tk\.?\s*)?\d{1,3}(?:,\d{3}){2,}(?:\.\d{2})?(?:\/[-=])?$/iu;
+
 /**
  * `2,193,370.00` for `2,93,370.00`: a comma read as a comma and a 1 beside it. Each 1 next to a
- * comma left out, where the rest is still an amount grouped right.
+ * comma left out (any digit, in millions grouped the Western way), where the rest is still an
+ * amount grouped right.
  */
 function withoutOneByComma(text: string): number[] {
   const out: number[] = [];
+  const anyDigit = WESTERN_MILLIONS.test(text);
   for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "1" || (text[i - 1] !== "," && text[i + 1] !== ",")) continue;
+    const spurious = anyDigit ? /\d/u.test(text[i] ?? "") : text[i] === "1";
+    if (!spurious || (text[i - 1] !== "," && text[i + 1] !== ",")) continue;
     const value = parseAmount(`${text.slice(0, i)}${text.slice(i + 1)}`);
     if (value && !out.includes(value)) out.push(value);
   }

@@ -250,6 +250,9 @@ describe("extractFields", () => {
     ]);
     // Nothing to confirm it: the figure is taken as read.
     expect(extractFields(pageOf(["Total 2,193,370.00"])).total?.value).toBe(219_337_000);
+    // In millions grouped the Western way, any digit beside a comma (a printed bill, generated).
+    const bill = ["বিল", "মোট ১,০৩,১৬০.০০", "ভ্যাট ৫% ৫,১৫৮.০০", "সর্বমোট TK ১,২০৮,৩১৮.০০"];
+    expect(extractFields(pageOf(bill)).total?.value).toBe(10_831_800);
   });
 
   it("reads a thousands comma read as a 1 after three digits where the arithmetic says so", () => {
