@@ -567,6 +567,11 @@ describe("extractFields on whole invoices", () => {
     // A faint photo's "No." read as "Ne."; a word that only begins so is no label.
     const ne = pageOf(["M/S Star Pharmacy", "Ne. 86839 Date: 5 june, 2026"]);
     expect(extractFields(ne).invoiceNumber?.value).toBe("86839");
+    // Specks between the number and the date's label, read as short words.
+    const specks = pageOf(["Sabuj Bangla", "No 96839 eras ae Date: 02/12/2025"]);
+    expect(extractFields(specks).invoiceNumber?.value).toBe("96839");
+    const words = pageOf(["Sabuj Bangla", "No 96839 paid in full by cash Date: 02/12/2025"]);
+    expect(extractFields(words).invoiceNumber).toBeUndefined();
     const word = pageOf(["Sonali Foods Ltd.", "negram1100"]);
     expect(extractFields(word).invoiceNumber).toBeUndefined();
 

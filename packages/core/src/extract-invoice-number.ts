@@ -37,6 +37,8 @@ function codeFrom(text: string, from: number): Reading<string> | undefined {
  */
 const BARE_LABEL = /^(?:নং|n[o0e](?![\p{L}\p{M}])\.?|#)\s?[:ঃ.]?/iu;
 
+// Specks between the code and the next label, read as a short word or two (`eras ae Date:`).
+const SPECKS = /^(?:[^\s\d]{1,4}\s+){1,2}/u;
 // A word and a colon: another field's label, however garbled (`তারং:` for তারিখ:).
 const LABEL_WORD = /^[\p{L}\p{M}]{2,}[:ঃ]/u;
 
@@ -52,6 +54,7 @@ function bareLabelled(lines: readonly TextLine[]): Hit<string> | undefined {
     return code &&
       (rest === "" ||
         startsWithFieldLabel(rest) ||
+        startsWithFieldLabel(rest.replace(SPECKS, "")) ||
         LABEL_WORD.test(rest) ||
         datedAfterOneWord(rest))
       ? code
