@@ -133,6 +133,12 @@ describe("extractSupplier on a Mushak-6.3", () => {
     expect(mushak("Teesta Agro Industries")?.value).toBe("Teesta Agro Industries");
   });
 
+  it("takes no stamp over the field for the name", () => {
+    // A heavily degraded Mushak-6.3 (generated): the name lost, a PAID stamp read in its place.
+    expect(mushak("PAID")?.value).not.toBe("PAID");
+    expect(supplier("PAID", "Karim Hardware")?.value).toBe("Karim Hardware");
+  });
+
   it("never takes the next label's line for a name read as nothing", () => {
     // Handwriting read as `72 4০702`: no name, and not `BIN of Registered Person: 009146129`.
     expect(mushak("72 4০702")).toBeUndefined();

@@ -224,8 +224,15 @@ const REGISTRATION = words(
   "নিবন্ধন",
   String.raw`ট্রেড\s?লাইসেন্স`,
 );
-/** Document titles and courtesies that head a page without naming anyone. */
+/**
+ * Document titles, courtesies and the stamps pressed over them (`PAID`) that head a page without
+ * naming anyone.
+ */
 const TITLE_WORDS = words(
+  "paid",
+  "received",
+  "cancell?ed",
+  "পরিশোধিত",
   "simplified",
   "tax",
   "invoice",
@@ -473,7 +480,9 @@ function labelledSupplier(lines: readonly TextLine[]): ExtractedField<string> | 
       // Where the name stands as read: its repair is not in the text.
       const read = tidyName(text.slice(from));
       const start = text.indexOf(read, from);
-      return letters(read) >= 2 && start >= 0
+      // A stamp over an empty field (`PAID`) is no name.
+      const named = letters(read.replace(new RegExp(TITLE_WORDS.source, "giu"), "")) >= 2;
+      return named && start >= 0
         ? { start, end: start + read.length, value: repairAndSons(read) }
         : undefined;
     });
