@@ -139,6 +139,11 @@ describe("extractSupplier on a Mushak-6.3", () => {
     expect(supplier("PAID", "Karim Hardware")?.value).toBe("Karim Hardware");
   });
 
+  it("takes no two letters left of a garbled name for it", () => {
+    // A handwritten `M/S Nur Fabrics` as Tesseract read it.
+    expect(mushak("NS Noe 07৮95")?.value).not.toBe("NS");
+  });
+
   it("never takes the next label's line for a name read as nothing", () => {
     // Handwriting read as `72 4০702`: no name, and not `BIN of Registered Person: 009146129`.
     expect(mushak("72 4০702")).toBeUndefined();

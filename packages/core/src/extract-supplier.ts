@@ -328,6 +328,8 @@ const TAGLINE = words(
   String.raw`করা\s?হয়`,
   String.raw`সকল\s?প্রকার`,
 );
+// Fewer letters than this after a supplier's label are what is left of a name garbled (`NS`).
+const MIN_NAME_LETTERS = 3;
 /** Names are short; a longer line is a sentence. */
 const MAX_NAME_WORDS = 8;
 
@@ -481,7 +483,8 @@ function labelledSupplier(lines: readonly TextLine[]): ExtractedField<string> | 
       const read = tidyName(text.slice(from));
       const start = text.indexOf(read, from);
       // A stamp over an empty field (`PAID`) is no name.
-      const named = letters(read.replace(new RegExp(TITLE_WORDS.source, "giu"), "")) >= 2;
+      const named =
+        letters(read.replace(new RegExp(TITLE_WORDS.source, "giu"), "")) >= MIN_NAME_LETTERS;
       return named && start >= 0
         ? { start, end: start + read.length, value: repairAndSons(read) }
         : undefined;
