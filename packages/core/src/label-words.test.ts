@@ -62,6 +62,9 @@ describe("classifyAmountLabel", () => {
   it("reads VAT with its rate run into it, as OCR reads it handwritten", () => {
     expect(classifyAmountLabel("VAT5%")).toEqual({ role: "vat", rank: 1 });
     expect(classifyAmountLabel("ভ্যাট15%")).toEqual({ role: "vat", rank: 1 });
+    // Handwritten, as Tesseract read it: the ya-phala lost, or ভ read as ত.
+    expect(classifyAmountLabel("ভাট এ")).toEqual({ role: "vat", rank: 1 });
+    expect(classifyAmountLabel("ত্যাট 9.2%")).toEqual({ role: "vat", rank: 1 });
     expect(classifyAmountLabel("VATS")).toBeNull();
   });
 

@@ -39,8 +39,9 @@ const WEAK_TOTAL = words("due", "nett?", "payable", "প্রদেয়");
 // "Sub Tota": the last letter lost at the edge of a faint or stamped line.
 const SUBTOTAL = words(String.raw`sub\s?-?\s?tota?l?`, String.raw`উপ\s?-?\s?মোট`);
 const TAX = words(
-  // With its rate run into it, as OCR reads a handwritten "VAT 5%": "VAT5%".
-  String.raw`(?:vat|ভ্যাট)(?:\d{1,2}(?:\.\d{1,2})?\s?%)?`,
+  // With its rate run into it, as OCR reads a handwritten "VAT 5%": "VAT5%". ভাট, ত্যাট: ভ্যাট
+  // read with its ya-phala lost or its ভ as ত.
+  String.raw`(?:vat|ভ্যাট|ভাট|ত্যাট)(?:\d{1,2}(?:\.\d{1,2})?\s?%)?`,
   String.raw`v\.a\.t\.?`,
   "gst",
   "sst",
