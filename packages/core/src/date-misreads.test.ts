@@ -44,6 +44,7 @@ describe("misreadDate", () => {
     expect(read("২৯:১২-২০২৪................")).toBe("2024-12-29");
     expect(read("০৭:০৫-২৫")).toBe("2025-05-07");
     expect(read("12-03:2026")).toBe("2026-03-12");
+    expect(read("২৩.০৮,২০২৪")).toBe("2024-08-23");
     expect(read("08:14 PM")).toBeUndefined(); // a time
   });
 

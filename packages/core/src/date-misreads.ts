@@ -3,9 +3,9 @@ import { isoDate, MONTH_NAMES, monthByName } from "./dates";
 import { textSimilarity } from "./text-similarity";
 
 // Day and month of two digits each, a four-digit year (or two, with a time run into them); between
-// them a separator, a separator the OCR took for a one (a handwritten slash, "08106/2025"), or
-// none it saw ("26.032026", "29072025").
-const SEP = String.raw`[/.\-]`;
+// them a separator (a point read as a comma too: "২৩.০৮,২০২৪"), a separator the OCR took for a one
+// (a handwritten slash, "08106/2025"), or none it saw ("26.032026", "29072025").
+const SEP = String.raw`[/.,\-]`;
 const SHAPES = [
   new RegExp(String.raw`^(\d{2})${SEP}?(\d{2})${SEP}?(\d{4})$`),
   new RegExp(String.raw`^(\d{2})[1lI|](\d{2})${SEP}(\d{4})$`),
