@@ -567,6 +567,11 @@ describe("extractFields on whole invoices", () => {
     // A faint photo's "No." read as "Ne."; a word that only begins so is no label.
     const ne = pageOf(["M/S Star Pharmacy", "Ne. 86839 Date: 5 june, 2026"]);
     expect(extractFields(ne).invoiceNumber?.value).toBe("86839");
+    // নং read as লং; a date's label garbled to a word and a point.
+    const la = pageOf(["Haji Printers", "লং 84953 তারিখ: 13/03/2026"]);
+    expect(extractFields(la).invoiceNumber?.value).toBe("84953");
+    const point = pageOf(["গ্রীন অ্যান্ড সন্স", "নং ৯১৯৬৫ তারি. ১৭২ ২০২২০১৯০০০৬"]);
+    expect(extractFields(point).invoiceNumber?.value).toBe("91965");
     // Specks between the number and the date's label, read as short words.
     const specks = pageOf(["Sabuj Bangla", "No 96839 eras ae Date: 02/12/2025"]);
     expect(extractFields(specks).invoiceNumber?.value).toBe("96839");

@@ -33,14 +33,14 @@ function codeFrom(text: string, from: number): Reading<string> | undefined {
  * A bare `নং` / `No.` before a memo pad's serial: a label only when it and the code stand alone,
  * or only another field's label follows (`No. 30674   Date: 15-05-2026`), or a date after one
  * word, that label misread (`No. ৫৯৭৫৯ তারিধ, ১২/১১/২০২৪`). Its "No" may be misread as well
- * (`Ne. 86839 Date: …`), as after a document's name.
+ * (`Ne. 86839 Date: …`), as after a document's name, and its ন as ল (`লং 84953`).
  */
-const BARE_LABEL = /^(?:নং|n[o0e](?![\p{L}\p{M}])\.?|#)\s?[:ঃ.]?/iu;
+const BARE_LABEL = /^(?:[নল]ং|n[o0e](?![\p{L}\p{M}])\.?|#)\s?[:ঃ.]?/iu;
 
 // Specks between the code and the next label, read as a short word or two (`eras ae Date:`).
 const SPECKS = /^(?:[^\s\d]{1,4}\s+){1,2}/u;
-// A word and a colon: another field's label, however garbled (`তারং:` for তারিখ:).
-const LABEL_WORD = /^[\p{L}\p{M}]{2,}[:ঃ]/u;
+// A word and a colon or point: another field's label, however garbled (`তারং:`, `তারি.`).
+const LABEL_WORD = /^[\p{L}\p{M}]{2,}[:ঃ.]/u;
 
 function datedAfterOneWord(text: string): boolean {
   const [date] = findDates(text);

@@ -176,6 +176,7 @@ describe("invoiceNumberLabelEnd", () => {
     ["Receipt Ne: R-692870", 10],
     ["Bill N0: 44", 7],
     ["Receipt Now RCT26025929", 11],
+    ["Receipt No75130", 10],
     ["lnvoice No:854352", 10],
     ["Receipt, No: R-828556", 11],
     ["Receipt: No: RCT25065978", 11],

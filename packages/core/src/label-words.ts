@@ -258,7 +258,8 @@ const DOCUMENT = String.raw`(?:tax\s?)?(?:[il]nvoice|inv|bill|receipt|rcpt|docum
 // "No" as OCR reads it when written by hand too: "Receipt Ne:", "Bill N0", "Receipt Now" (its
 // colon a w); its N as 14 before the colon: "Bill 140: SBS/26/8238".
 const NUMBER_WORD = String.raw`(?:n[o0e]\.?|now|140(?=:)|num\.?|number|nbr|#)`;
-const INVOICE_NUMBER_LABEL = words(
+// The number may follow with no space read between: `Receipt No75130`.
+const INVOICE_NUMBER_LABEL = labelBeforeDigits(
   // A speck between the words reads as a point, a comma or a colon: "Receipt, No:", "Receipt: No:".
   String.raw`${DOCUMENT}[.,:;]?\s?${NUMBER_WORD}`,
   String.raw`${DOCUMENT}\s?#`,
