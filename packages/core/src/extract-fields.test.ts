@@ -734,6 +734,22 @@ describe("extractFields on whole invoices", () => {
     expect(f.total?.confidence).toBeLessThan(0.9);
   });
 
+  it("takes the net for a grand total that lost its leading digits, nothing between them", () => {
+    // A handwritten bill (generated), as Tesseract read it.
+    const items = [
+      "SL Description Qty Rate Amount",
+      "1 Sand 1350 pcs 11.50 15,525/-",
+      "2 Paint 4L 3 1,800/- 5,400/-",
+      "3 MS Rod 10mm 135 kg 90/- 12,150/-",
+      "4 Stone Chips 450 195/- 87,750/-",
+    ];
+    const bill = (grand: string) =>
+      extractFields(pageOf(["Surma & Sons", ...items, "Total 1,20,825/-", `Grand Total ${grand}`]));
+    expect(bill("20,8251-").total?.value).toBe(12_082_500);
+    // Digits that are not the net's last: no telling which was misread.
+    expect(bill("20,8351-").total?.value).not.toBe(12_082_500);
+  });
+
   it("adds no lost VAT to a total the words say", () => {
     // A faint Mushak-6.3 (generated) whose labels were lost: one item at 15%, VAT included in
     // 506.00 as the words say; a 15% on top of it would make 581.90.

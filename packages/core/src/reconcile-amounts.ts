@@ -450,7 +450,11 @@ function reconcile(facts: AmountFacts): Reconciled {
     if (role === "total") e = check(check(e, "words", outcome.words), "paid", outcome.paid);
     out[role] = chosen(picked, e);
   }
-  if (out.subtotal && netAboveTotal(out))
+  if (out.subtotal && out.total && netAboveTotal(out) && leadLost(out.total, out.subtotal, out)) {
+    // Nothing between them, the total is the net with its leading digits lost (`Grand Total
+    // 20,8251-` under `Total 1,20,825/-`): the net is what was meant.
+    out.total = { ...out.subtotal, evidence: { ...out.subtotal.evidence, adjusted: true } };
+  } else if (out.subtotal && netAboveTotal(out))
     out.subtotal = {
       ...out.subtotal,
       evidence: withCheck(out.subtotal.evidence, "arithmetic", false),
@@ -560,6 +564,11 @@ function lostVat(facts: AmountFacts, net: number): number | undefined {
  */
 function netAboveTotal({ subtotal, total, discount }: Reconciled): boolean {
   return !!subtotal && !!total && subtotal.value > total.value + (discount?.value ?? 0);
+}
+
+/** A total whose digits are the net's last ones, with no VAT or discount read between them. */
+function leadLost(total: Chosen, net: Chosen, { vat, discount }: Reconciled): boolean {
+  return !vat?.value && !discount && String(net.value).endsWith(String(total.value));
 }
 
 /** A total guessed without a label that is only the net amount again. */
