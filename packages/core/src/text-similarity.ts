@@ -30,9 +30,34 @@ export function nearestMeaning<T>(
   maxEdits: number,
   margin: number,
 ): T | undefined {
+  // Every word of every line asks, the same words on every page: remember the answers, up to
+  // ten thousand per set of forms.
+  const memo = remembered.get(forms) ?? new Map<string, unknown>();
+  remembered.set(forms, memo);
+  const key = `${maxEdits} ${margin} ${readings.join("\u0000")}`;
+  if (memo.has(key)) return memo.get(key) as T | undefined;
+  if (memo.size >= REMEMBERED) memo.clear();
+  const found = nearest(readings, forms, maxEdits, margin);
+  memo.set(key, found);
+  return found;
+}
+
+const REMEMBERED = 10_000;
+const remembered = new WeakMap<object, Map<string, unknown>>();
+
+function nearest<T>(
+  readings: readonly string[],
+  forms: ReadonlyArray<readonly [string, T]>,
+  maxEdits: number,
+  margin: number,
+): T | undefined {
   const distance = new Map<T, number>();
+  // A form longer or shorter by more than this is too far to be the nearest or to rival it.
+  const reach = maxEdits + margin;
   for (const [form, meaning] of forms) {
-    const d = Math.min(...readings.map((r) => levenshtein(r, form)));
+    const near = readings.filter((r) => Math.abs(r.length - form.length) <= reach);
+    if (near.length === 0) continue;
+    const d = Math.min(...near.map((r) => levenshtein(r, form)));
     distance.set(meaning, Math.min(d, distance.get(meaning) ?? d));
   }
   const [best, next] = [...distance].sort((a, b) => a[1] - b[1]);
