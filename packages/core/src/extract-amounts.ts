@@ -91,6 +91,9 @@ function withoutOneByComma(text: string): number[] {
 }
 
 const SPECK = /^[\p{Ll}\p{P}]{1,3}$/u;
+// A figure garbled past reading, its digits among stray letters and marks (`b,s8.00` for ৯,১১৪.০০
+// in a Mushak totals row): one of the row's column sums, not a label.
+const GARBLED_FIGURE = /^(?=\S*\d)(?!\S*\p{L}{2})(?!\S*%)\S+$/u;
 
 /** Splits `TOTAL SAVING: 0.00 TOTAL 25.85` into labelled groups of amounts. */
 function splitGroups(line: TextLine): Group[] {
@@ -100,9 +103,11 @@ function splitGroups(line: TextLine): Group[] {
     const label = line.text.slice(from, amount.start).trim();
     const last = groups.at(-1);
     // `TOTAL 6.60 0.40 7.00`: amounts with nothing between them share the label before them.
-    // So do amounts with only a speck between them that OCR read as a mark or two (`36 of- 5,160/-`).
-    if (last && (isCurrencyOnly(label) || SPECK.test(label))) last.amounts.push(amount);
-    else groups.push({ line, label, amounts: [amount] });
+    // So do amounts with only a speck between them that OCR read as a mark or two (`36 of- 5,160/-`),
+    // or a figure garbled past reading.
+    if (last && (isCurrencyOnly(label) || SPECK.test(label) || GARBLED_FIGURE.test(label))) {
+      last.amounts.push(amount);
+    } else groups.push({ line, label, amounts: [amount] });
     from = amount.end;
   }
   const rest = line.text.slice(from).trim();

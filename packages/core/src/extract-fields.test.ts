@@ -734,6 +734,14 @@ describe("extractFields on whole invoices", () => {
     expect(f.total?.confidence).toBeLessThan(0.9);
   });
 
+  it("reads a totals row whose VAT was garbled past reading between its net and gross", () => {
+    // A photographed Mushak-6.3 (generated): ৯,১১৪.০০ read `b,s8.00`.
+    const f = extractFields(pageOf(["Tax Invoice", "Total ৬০,৭৬০.০০ b,s8.00 ৬৯,৮৭৪.০০"]));
+    expect([f.total?.value, f.subtotal?.value, f.vat?.value]).toEqual([
+      6_987_400, 6_076_000, 911_400,
+    ]);
+  });
+
   it("takes the net for a grand total that lost its leading digits, nothing between them", () => {
     // A handwritten bill (generated), as Tesseract read it.
     const items = [
