@@ -164,17 +164,20 @@ function preferredFirst(reads: Read[]): Read[] {
 
 /**
  * The amounts of a line read, each also as joined to the next where a space may have split one
- * figure (`Grand Total 69 7.50` for 697.50): one to three bare digits, only spaces, then digits.
+ * figure (`Grand Total 69 7.50` for 697.50): one to three bare digits, only spaces, then digits;
+ * or more digits, then two and `/-` (`4389 00/-` for 438900/-).
  */
 function withSplitJoined(line: TextLine, amounts: readonly AmountToken[]): Read[] {
   return amounts.map((a, i) => {
     const r = read(line, a, "line");
     const next = amounts[i + 1];
     const head = line.text.slice(a.start, a.end);
-    if (!next || !/^\d{1,3}$/u.test(head) || line.text.slice(a.end, next.start).trim() !== "") {
-      return r;
-    }
-    const joined = parseAmount(`${head}${line.text.slice(next.start, next.end)}`);
+    const tail = next ? line.text.slice(next.start, next.end) : "";
+    // Or more digits before a tail of two and `/-`, which no amount is alone (`4389 00/-`).
+    const split =
+      /^\d{1,3}$/u.test(head) || (/^\d{4,6}$/u.test(head) && /^\d{2}\/[-=]$/u.test(tail));
+    if (!next || !split || line.text.slice(a.end, next.start).trim() !== "") return r;
+    const joined = parseAmount(`${head}${tail}`);
     return joined ? { ...r, alternatives: [...r.alternatives, joined] } : r;
   });
 }

@@ -888,6 +888,9 @@ describe("extractFields on whole invoices", () => {
     ];
     expect(extractFields(pageOf(split)).total?.value).toBe(69750);
     expect(extractFields(pageOf(["Grand Total 69 7.50"])).total?.value).not.toBe(69750);
+    // A Mushak totals row (generated): 4,38,900/- split before its last two digits, VAT 10% inside.
+    const row = extractFields(pageOf(["Tax Invoice", "Total হ?০০৭- 39900/- 4389 00/-"]));
+    expect([row.total?.value, row.vat?.value]).toEqual([43_890_000, 3_990_000]);
     // A figure that only begins with 1 keeps it when nothing says otherwise.
     expect(extractFields(pageOf(["Sub Total 1,234.00", "TOTAL 12,340.00"])).total?.value).toBe(
       1234000,
