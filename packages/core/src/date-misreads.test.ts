@@ -62,6 +62,9 @@ describe("misreadDate", () => {
     // The year's leading 2 garbled instead, the month's name read.
     expect(read("16 Feb r026...")).toBe("2026-02-16");
     expect(read("16 Fbe r026")).toBeUndefined(); // two parts garbled: a guess
+    // ১লা (the 1st) with its ১ garbled: লা follows no other day.
+    expect(read(": [লা ফেব্রুয়ারি, 2025 1655")).toBe("2025-02-01");
+    expect(read("[রা ফেব্রুয়ারি, 2025")).toBeUndefined(); // ২রা or ৩রা
   });
 
   it("leaves what cannot be such a date", () => {

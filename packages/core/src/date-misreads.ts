@@ -28,6 +28,19 @@ const NEXT_BEST_BY = 0.2;
 
 const inCentury = (year: number) => year >= 1990 && year <= 2100;
 
+// ১লা, "the 1st", with its ১ garbled (`[লা ফেব্রুয়ারি, 2025`): লা follows no other day.
+const FIRST = /^[\s:ঃ;,.]*(\S?লা)\s([\p{L}\p{M}]+)[.,]?\s(\d{4})(?!\p{N})/u;
+
+function firstOfMonth(text: string, from: number) {
+  const m = FIRST.exec(toAsciiDigits(text.slice(from)));
+  const month = m?.[2] && monthByName(m[2]);
+  const year = Number(m?.[3]);
+  const value = m && month && inCentury(year) && isoDate(year, month, 1);
+  if (!m || !value || !m[1]) return undefined;
+  const start = from + m[0].indexOf(m[1]);
+  return { start, end: from + m[0].length, value };
+}
+
 /** The month whose full name (English or Bengali) a garbled word is like, and no other. */
 function garbledMonth(word: string): number | undefined {
   const likeness = MONTH_NAMES.map((names) =>
@@ -52,6 +65,8 @@ export function misreadDate(
   text: string,
   from: number,
 ): { start: number; end: number; value: string } | undefined {
+  const first = firstOfMonth(text, from);
+  if (first) return first;
   for (const m of text.slice(from).matchAll(/\S+/gu)) {
     const word = m[0];
     if (!/\p{Nd}/u.test(word)) continue;
