@@ -18,6 +18,7 @@ describe("classifyAmountLabel", () => {
     ["Net Payable", 3],
     ["সর্বমোট", 3],
     ["সর্বমোট টাকা", 3],
+    ["সবমোট", 3], // its reph lost
     ["নিট প্রদেয়", 3],
     ["Rounded Total", 4],
     ["TOTAL AMT ROUNDED", 4],

@@ -10,7 +10,8 @@ const TOTAL = words(
   "t?ota[l1it]",
   String.raw`tot\.?`,
   "ttl",
-  String.raw`সর্ব\s?মোট`,
+  // সবমোট: সর্বমোট with its reph lost, as a faint hand gives it.
+  String.raw`স(?:র্)?ব\s?মোট`,
   "মোট",
   String.raw`নিট\s?মোট`,
 );
@@ -22,7 +23,7 @@ const FINAL = words(
   String.raw`total\s?(?:amount\s?|amt\.?\s?)?(?:payable|due)`,
   String.raw`(?:amount|amt\.?|net|nett|bill|balance)\s?(?:payable|due)`,
   String.raw`payable\s?amount`,
-  String.raw`সর্ব\s?মোট`,
+  String.raw`স(?:র্)?ব\s?মোট`,
   String.raw`নিট\s?প্রদেয়`,
   String.raw`মোট\s?প্রদেয়`,
   String.raw`নিট\s?মোট`,
