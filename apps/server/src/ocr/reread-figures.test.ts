@@ -65,6 +65,9 @@ describe("betterReading", () => {
     expect(
       betterReading(word("॥144/২০২৫/৭৬৫৪", 0, 0.17), { text: "INV/0/0", confidence: 0.6 }).text,
     ).toBe("INV/২০২৫/৭৬৫৪");
+    expect(
+      betterReading(word("॥4%/-২০২৪-৫৫৩৯", 0, 0.42), { text: "INV-08-", confidence: 0.6 }).text,
+    ).toBe("INV-২০২৪-৫৫৩৯");
     // No letters in the second reading: the first stands, whatever the second's figures.
     const digits = word("12-৩৪৫৬", 0, 0.6);
     expect(betterReading(digits, { text: "12-0", confidence: 0.95 })).toBe(digits);

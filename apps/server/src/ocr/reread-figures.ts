@@ -25,8 +25,9 @@ export function worthRereading(word: OcrWord): boolean {
 }
 
 // A code in Bengali digits whose Latin letters Tesseract took for digits: `880-২৫০৯-৬৯০৩`,
-// `1২-৬৫১৯৮৩` (`R-`, a Bengali digit made of its tail), `॥144/২০২৫/৭৬৫৪` (`INV/`, its I a danda).
-const LETTERS_AS_DIGITS = /^(?=[^-/]*[0-9])[।॥|]?[0-9A-Za-z]{1,5}[০-৯]?(?=[-/][০-৯])/u;
+// `1২-৬৫১৯৮৩` (`R-`, a Bengali digit made of its tail), `॥144/২০২৫/৭৬৫৪` (`INV/`, its I a danda),
+// `॥4%/-২০২৪-৫৫৩৯` (`INV-`).
+const LETTERS_AS_DIGITS = /^(?=[^-/]*[0-9])[।॥|]?[0-9A-Za-z%]{1,5}\/?[০-৯]?(?=[-/][০-৯])/u;
 const LETTERS = /^[A-Za-z]{1,5}(?=[-/])/u;
 // The same with no separator after the letters: `001২৬০২২৬৭৮`, `২01২৫১১৮৮১৩` for RCT….
 const RUN_ON_LETTERS_AS_DIGITS = /^[০-৯]?[0-9]{1,4}(?=[০-৯]{4,}$)/u;
