@@ -78,6 +78,9 @@ describe("classifyAmountLabel", () => {
     ["নগদ", "tender"],
     ["CHANGE DUE", "change"],
     ["ফেরত", "change"],
+    // Handwritten, as Tesseract read it.
+    ["ফ্রেরত", "change"],
+    ["ফেব্রত", "change"],
     ["নগদ জমা", "other"],
     ["Advance", "other"],
   ])("reads %j as a payment (%s)", (label, kind) => {

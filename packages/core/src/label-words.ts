@@ -106,7 +106,8 @@ const TENDER = words(
   "নগদ",
   "পরিশোধিত",
 );
-const CHANGE = words("change", "ফেরত");
+// ফেরত as a hand's ফ and র come out: ফ্রেরত, ফেব্রত, ফ্রেতে.
+const CHANGE = words("change", "ফেরত", "ফ্রেরত", "ফেব্রত", "ফ্রেতে");
 const OTHER_PAYMENT = words(
   "refund",
   "advance",
